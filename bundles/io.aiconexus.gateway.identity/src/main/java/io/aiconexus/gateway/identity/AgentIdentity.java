@@ -6,6 +6,15 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface AgentIdentity {
 
+    /** Service property naming the role of a registered identity, e.g. {@value #GATEWAY}. */
+    String ROLE = "ioap.identity";
+
+    /** The {@link #ROLE} of the gateway's own identity, kept in its data directory. */
+    String GATEWAY = "gateway";
+
+    /** Reference target selecting the gateway's own identity service. */
+    String GATEWAY_TARGET = "(" + ROLE + "=" + GATEWAY + ")";
+
     /** The standard did:key of this key pair. */
     String did();
 

@@ -1,0 +1,9 @@
+/**
+ * Gateway counters read by the health, agents and metrics endpoints and the console.
+ */
+@Export
+@Version("1.0.0")
+package io.aiconexus.gateway.monitoring;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

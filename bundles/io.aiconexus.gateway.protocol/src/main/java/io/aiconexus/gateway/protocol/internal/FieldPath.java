@@ -1,0 +1,40 @@
+package io.aiconexus.gateway.protocol.internal;
+
+import java.util.ArrayDeque;
+
+import com.fasterxml.jackson.core.JsonStreamContext;
+
+/**
+ * Names a place in a frame the way {@code details.field} of a MALFORMED_MESSAGE does:
+ * {@code payload.capabilities[0].name}, or {@code $} for the frame as a whole.
+ */
+final class FieldPath {
+    /** The whole frame: bad JSON, nesting too deep, not an object. */
+    static final String FRAME = "$";
+
+    private FieldPath() {
+    }
+
+    /** The field a parser is in; a context just opened (no name or index yet) counts as its parent. */
+    static String of(JsonStreamContext context) {
+        ArrayDeque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.push(c.getCurrentName());
+            } else if (c.inArray() && c.getCurrentIndex() >= 0) {
+                parts.push("[" + c.getCurrentIndex() + "]");
+            }
+        }
+        if (parts.isEmpty()) {
+            return FRAME;
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (path.length() > 0 && part.charAt(0) != '[') {
+                path.append('.');
+            }
+            path.append(part);
+        }
+        return path.toString();
+    }
+}

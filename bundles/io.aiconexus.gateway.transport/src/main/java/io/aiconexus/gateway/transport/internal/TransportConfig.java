@@ -1,0 +1,55 @@
+package io.aiconexus.gateway.transport.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(pid = JettyTransport.PID, name = "AIConexus Gateway transport",
+        description = "The WebSocket and HTTP server agents connect to: where it listens, how much it holds per "
+                + "connection, and how many connections it accepts. A change of host, port or path restarts the "
+                + "server (open connections are closed with 1012); every other change applies at once.")
+@interface TransportConfig {
+
+    @AttributeDefinition(name = "Host", description = "Interface to listen on; 0.0.0.0 listens on every interface.")
+    String host() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Port", description = "TCP port for WebSocket and HTTP; 0 picks a free port.")
+    int port() default 8000;
+
+    @AttributeDefinition(name = "WebSocket path", description = "Path of the WebSocket endpoint, e.g. /ws.")
+    String path() default "/ws";
+
+    @AttributeDefinition(name = "Hard message limit (bytes)",
+            description = "A text or binary message larger than this is refused by the server with close 1009. "
+                    + "The protocol's own frame limit (1 MiB, answered with an ERROR) is checked later and "
+                    + "must stay below this one.")
+    int maxMessageBytes() default 4194304;
+
+    @AttributeDefinition(name = "Outbound queue (frames)",
+            description = "Frames waiting to be written to one connection; when it is full, sending to that "
+                    + "connection reports FULL and nothing is queued.")
+    int outboundQueueFrames() default 1024;
+
+    @AttributeDefinition(name = "Handler buffer (events)",
+            description = "Events held, over all connections, while no connection handler is present (the router "
+                    + "being updated). When it is full, a connection that brings one more event is closed with "
+                    + "1013 'gateway busy, try again'.")
+    int handlerBufferEvents() default 10000;
+
+    @AttributeDefinition(name = "Ping interval (s)",
+            description = "The server pings every connection this often. A connection from which nothing at all "
+                    + "(not even a pong) arrives for 2.5 intervals is dropped as vanished (close code 1006).")
+    int pingIntervalSeconds() default 30;
+
+    @AttributeDefinition(name = "Maximum connections",
+            description = "WebSocket connections accepted in total; upgrades beyond it get HTTP 503.")
+    int maxConnections() default 20000;
+
+    @AttributeDefinition(name = "Maximum connections per address",
+            description = "WebSocket connections accepted from one remote host; upgrades beyond it get HTTP 503.")
+    int maxConnectionsPerAddress() default 1000;
+
+    @AttributeDefinition(name = "Shutdown grace (s)",
+            description = "On stop, connections are closed with 1001 and given this long to drain their queues and "
+                    + "finish the close handshake before the server is stopped.")
+    int shutdownGraceSeconds() default 5;
+}

@@ -1,0 +1,58 @@
+package io.aiconexus.gateway.transport.internal;
+
+import java.time.Duration;
+
+/**
+ * The configuration, checked once: every consumer reads one immutable snapshot, so a change applied live never
+ * mixes old and new values.
+ */
+record TransportSettings(String host, int port, String path, int maxMessageBytes, int outboundQueueFrames,
+        int handlerBufferEvents, Duration pingInterval, int maxConnections, int maxConnectionsPerAddress,
+        Duration shutdownGrace) {
+
+    TransportSettings {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be empty");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        }
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with '/', not " + path);
+        }
+        requirePositive("maxMessageBytes", maxMessageBytes);
+        requirePositive("outboundQueueFrames", outboundQueueFrames);
+        requirePositive("handlerBufferEvents", handlerBufferEvents);
+        requirePositive("maxConnections", maxConnections);
+        requirePositive("maxConnectionsPerAddress", maxConnectionsPerAddress);
+        if (pingInterval.isNegative() || pingInterval.isZero()) {
+            throw new IllegalArgumentException("pingIntervalSeconds must be at least 1");
+        }
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("shutdownGraceSeconds must not be negative");
+        }
+    }
+
+    static TransportSettings from(TransportConfig config) {
+        return new TransportSettings(config.host().trim(), config.port(), config.path().trim(),
+                config.maxMessageBytes(), config.outboundQueueFrames(), config.handlerBufferEvents(),
+                Duration.ofSeconds(config.pingIntervalSeconds()), config.maxConnections(),
+                config.maxConnectionsPerAddress(), Duration.ofSeconds(config.shutdownGraceSeconds()));
+    }
+
+    /** Nothing at all heard for this long means the peer is gone: 2.5 pings without even a pong. */
+    Duration silenceLimit() {
+        return pingInterval.multipliedBy(5).dividedBy(2);
+    }
+
+    /** Whether a change needs a new server socket (and so a restart). */
+    boolean sameListener(TransportSettings other) {
+        return host.equals(other.host) && port == other.port && path.equals(other.path);
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, not " + value);
+        }
+    }
+}

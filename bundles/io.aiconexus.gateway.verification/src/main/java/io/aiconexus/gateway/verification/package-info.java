@@ -1,0 +1,9 @@
+/**
+ * Frame verification: signature checks by mode and the replay window.
+ */
+@Export
+@Version("1.0.0")
+package io.aiconexus.gateway.verification;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
