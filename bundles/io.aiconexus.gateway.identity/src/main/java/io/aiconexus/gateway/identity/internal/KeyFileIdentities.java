@@ -111,7 +111,8 @@ public class KeyFileIdentities implements Identities {
         }
         AgentIdentity identity = generate();
         save(identity, file);
-        LOG.info("Created identity {} in {}", identity.did(), file);
+        // debug only: the caller says at info level what the identity is for
+        LOG.debug("Created identity {} in {}", identity.did(), file);
         return identity;
     }
 

@@ -1,0 +1,125 @@
+package io.aiconexus.gateway.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.test.common.annotation.InjectBundleContext;
+
+import io.aiconexus.gateway.itests.support.GatewayTestBase;
+import io.aiconexus.gateway.itests.support.TestAgent;
+import io.aiconexus.gateway.itests.support.Traffic;
+import io.aiconexus.gateway.protocol.MessageType;
+
+/**
+ * The router bundle is updated while agents exchange frames: agents stay connected, and every
+ * frame sent during the swap arrives, once, in order.
+ */
+class RouterUpdateTest extends GatewayTestBase {
+    private static final int PAIRS = 20;
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @Test
+    void updatingTheRouterUnderTrafficLosesNoFrame() throws Exception {
+        List<TestAgent> agents = Traffic.registerAgents(kit(), PAIRS * 2, 20);
+        ExecutorService pool = Executors.newFixedThreadPool(PAIRS * 2);
+        AtomicBoolean sending = new AtomicBoolean(true);
+        CountDownLatch warmedUp = new CountDownLatch(PAIRS);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            List<Future<long[]>> received = new ArrayList<>();
+            for (int p = 0; p < PAIRS; p++) {
+                TestAgent sender = agents.get(2 * p);
+                TestAgent receiver = agents.get(2 * p + 1);
+                sent.add(pool.submit(() -> {
+                    int n = 0;
+                    while (sending.get()) {
+                        sender.send(MessageType.ICE_CANDIDATE, receiver.did(), sender.payload().put("candidate", "c" + n));
+                        if (++n == 20) {
+                            warmedUp.countDown();
+                        }
+                        Thread.sleep(2);
+                    }
+                    return n;
+                }));
+                received.add(pool.submit(() -> receiveInOrder(receiver, sending)));
+            }
+            assertTrue(warmedUp.await(30, TimeUnit.SECONDS));
+
+            Bundle router = Arrays.stream(context.getBundles())
+                    .filter(b -> b.getSymbolicName().equals("io.aiconexus.gateway.router")).findFirst().orElseThrow();
+            long revisionBefore = router.getLastModified();
+            router.update();
+            refresh(router);
+            assertEquals(Bundle.ACTIVE, router.getState());
+            assertTrue(router.getLastModified() >= revisionBefore);
+            Thread.sleep(300);
+            sending.set(false);
+
+            long longestPauseMillis = 0;
+            for (int p = 0; p < PAIRS; p++) {
+                int count = sent.get(p).get(30, TimeUnit.SECONDS);
+                long[] result = received.get(p).get(30, TimeUnit.SECONDS);
+                assertEquals(count, result[0], "pair " + p + ": frames sent vs received in order");
+                longestPauseMillis = Math.max(longestPauseMillis, result[1]);
+            }
+            for (TestAgent agent : agents) {
+                assertFalse(agent.socket().isClosed(), "agents stay connected across the update");
+                assertTrue(registry.byDid(agent.did()).isPresent());
+            }
+            System.out.println("RouterUpdateTest: longest pause seen by a receiver during the router update: "
+                    + longestPauseMillis + " ms");
+        } finally {
+            sending.set(false);
+            pool.shutdownNow();
+            Traffic.closeAll(agents);
+        }
+    }
+
+    /** Returns {frames received in order, longest gap between two in ms}; fails on a gap in the sequence. */
+    private static long[] receiveInOrder(TestAgent receiver, AtomicBoolean sending) throws Exception {
+        long expected = 0;
+        long longestGap = 0;
+        long last = System.nanoTime();
+        while (true) {
+            String text = receiver.pollText(sending.get() ? TestAgent.WAIT : java.time.Duration.ofSeconds(3));
+            if (text == null) {
+                return new long[] { expected, longestGap };
+            }
+            long now = System.nanoTime();
+            longestGap = Math.max(longestGap, TimeUnit.NANOSECONDS.toMillis(now - last));
+            last = now;
+            String candidate = TestAgent.json(text).at("/payload/candidate").asText();
+            assertEquals("c" + expected, candidate, "frames arrive once and in order");
+            expected++;
+        }
+    }
+
+    private void refresh(Bundle bundle) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                done.complete(null);
+            }
+        });
+        done.get(30, TimeUnit.SECONDS);
+    }
+}
