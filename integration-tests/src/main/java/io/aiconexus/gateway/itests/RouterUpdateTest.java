@@ -81,6 +81,10 @@ class RouterUpdateTest extends GatewayTestBase {
                 assertEquals(count, result[0], "pair " + p + ": frames sent vs received in order");
                 longestPauseMillis = Math.max(longestPauseMillis, result[1]);
             }
+            for (int p = 0; p < PAIRS; p++) {
+                String unexpected = agents.get(2 * p).pollText(java.time.Duration.ofMillis(50));
+                assertEquals(null, unexpected, "a sender must get no ERROR during the update");
+            }
             for (TestAgent agent : agents) {
                 assertFalse(agent.socket().isClosed(), "agents stay connected across the update");
                 assertTrue(registry.byDid(agent.did()).isPresent());

@@ -127,8 +127,8 @@ public class CachingEnvelopeVerifier implements EnvelopeVerifier {
     }
 
     private SignatureCheck verify(Envelope envelope, Ed25519PublicKeyParameters key, byte[] signature) {
-        byte[] jcs = canonicalizer.signingInput(envelope.tree(), CanonicalForm.JCS);
-        if (verify(key, jcs, signature)) {
+        byte[] jcs = jcsSigningInput(envelope);
+        if (jcs != null && verify(key, jcs, signature)) {
             return SignatureCheck.valid(CanonicalForm.JCS);
         }
         byte[] python = canonicalizer.signingInput(envelope.tree(), CanonicalForm.PYTHON);
@@ -137,6 +137,18 @@ public class CachingEnvelopeVerifier implements EnvelopeVerifier {
             return SignatureCheck.valid(CanonicalForm.PYTHON);
         }
         return SignatureCheck.invalid(SignatureCheck.MISMATCH);
+    }
+
+    /**
+     * The RFC 8785 bytes, or null for the legal JSON that JCS cannot express (a lone surrogate,
+     * a number beyond the double range): such a frame can still hold a Python-form signature.
+     */
+    private byte[] jcsSigningInput(Envelope envelope) {
+        try {
+            return canonicalizer.signingInput(envelope.tree(), CanonicalForm.JCS);
+        } catch (IllegalArgumentException inexpressible) {
+            return null;
+        }
     }
 
     private static boolean verify(Ed25519PublicKeyParameters key, byte[] message, byte[] signature) {

@@ -58,6 +58,15 @@ abstract class CanonicalWriter {
 
     protected abstract void writeString(String text);
 
+    /**
+     * The double a non-integral number node stands for. A {@code FloatNode} (built in code) is
+     * written as {@code Float.toString} digits, so that is what a receiver parses, not the binary
+     * widening of the float.
+     */
+    protected static double doubleOf(JsonNode number) {
+        return number.isFloat() ? Double.parseDouble(Float.toString(number.floatValue())) : number.doubleValue();
+    }
+
     protected abstract void writeNumber(JsonNode number);
 
     private void writeValue(JsonNode node, ArrayDeque<Container> open, String skippedKey) {

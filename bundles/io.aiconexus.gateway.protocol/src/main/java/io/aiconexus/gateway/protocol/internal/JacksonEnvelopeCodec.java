@@ -45,10 +45,12 @@ public final class JacksonEnvelopeCodec implements EnvelopeCodec {
     private final FrameHintsReader hintsReader;
     private final ObjectWriter writer;
 
+    /** A codec outside OSGi (tests, tools, clients), parsing with {@code limits}. */
     public JacksonEnvelopeCodec(JsonLimits limits) {
         this(limits, Clock.systemUTC());
     }
 
+    /** The component, parsing with the limits the operator configured. */
     @Activate
     public JacksonEnvelopeCodec(ProtocolLimitsConfiguration config) {
         this(new JsonLimits(config.maxFrameBytes(), config.maxDepth(), config.maxStringLength(),

@@ -75,7 +75,7 @@ final class JcsWriter extends CanonicalWriter {
             }
         }
         // Beyond 2^53 integers lose digits, exactly as a JavaScript verifier would lose them.
-        double value = number.isIntegralNumber() ? number.bigIntegerValue().doubleValue() : number.doubleValue();
+        double value = number.isIntegralNumber() ? number.bigIntegerValue().doubleValue() : doubleOf(number);
         out.writeAscii(EcmaScriptNumbers.toString(value));
     }
 }

@@ -73,7 +73,7 @@ final class PythonFormWriter extends CanonicalWriter {
             out.writeAscii(number.canConvertToLong() ? Long.toString(number.longValue())
                     : number.bigIntegerValue().toString());
         } else {
-            out.writeAscii(PythonFloats.repr(number.doubleValue()));
+            out.writeAscii(PythonFloats.repr(doubleOf(number)));
         }
     }
 }

@@ -76,7 +76,7 @@ class JcsCanonicalizationTest {
     void refusesLoneSurrogates() throws Exception {
         ObjectNode tree = TestData.tree("{\"s\":\"\\ud800x\"}");
         assertThrows(IllegalArgumentException.class, () -> canonicalizer.canonicalize(tree, CanonicalForm.JCS));
-        ObjectNode key = TestData.tree("{\"\\udc00\":1}");
+        ObjectNode key = JsonNodeFactory.instance.objectNode().put("\udc00", 1);
         assertThrows(IllegalArgumentException.class, () -> canonicalizer.canonicalize(key, CanonicalForm.JCS));
     }
 

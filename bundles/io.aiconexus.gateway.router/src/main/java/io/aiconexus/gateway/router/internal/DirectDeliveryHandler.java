@@ -1,14 +1,10 @@
 package io.aiconexus.gateway.router.internal;
 
-import org.osgi.service.component.annotations.Component;
-
 import io.aiconexus.gateway.router.MessageContext;
 import io.aiconexus.gateway.router.MessageHandler;
 
 /** The built-in delivery: a frame for another agent goes to it unchanged. Replace it with a higher-ranked handler. */
-@Component(property = { MessageHandler.TARGET + "=" + MessageHandler.TARGET_AGENT,
-        MessageHandler.NAME + "=direct-delivery" })
-public class DirectDeliveryHandler implements MessageHandler {
+final class DirectDeliveryHandler implements MessageHandler {
 
     @Override
     public boolean handle(MessageContext context) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -71,6 +72,7 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus {
         thread.setDaemon(true);
         return thread;
     });
+    private final BuiltInHandlers builtIns = new BuiltInHandlers();
     private volatile GatewayMetrics metrics = NoMetrics.INSTANCE;
     private volatile Transport transport;
     private volatile long registerTimeoutMillis;
@@ -88,7 +90,8 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus {
     }
 
     @Activate
-    void activate() {
+    void activate(BundleContext context) {
+        builtIns.register(context);
         Transport current = transport;
         if (current != null) {
             // connections opened under the previous router still owe a REGISTER
@@ -103,6 +106,7 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus {
 
     @Deactivate
     void deactivate() {
+        builtIns.unregister();
         timers.shutdownNow();
     }
 

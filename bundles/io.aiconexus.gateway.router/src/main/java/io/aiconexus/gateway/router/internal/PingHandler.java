@@ -1,7 +1,5 @@
 package io.aiconexus.gateway.router.internal;
 
-import org.osgi.service.component.annotations.Component;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -10,9 +8,7 @@ import io.aiconexus.gateway.router.MessageContext;
 import io.aiconexus.gateway.router.MessageHandler;
 
 /** PING to the gateway: PONG with the PING's sequence, correlated to the PING's id. */
-@Component(property = { MessageHandler.TARGET + "=" + MessageHandler.TARGET_GATEWAY, MessageHandler.TYPES + "=PING",
-        MessageHandler.NAME + "=ping" })
-public class PingHandler implements MessageHandler {
+final class PingHandler implements MessageHandler {
 
     @Override
     public boolean handle(MessageContext context) {

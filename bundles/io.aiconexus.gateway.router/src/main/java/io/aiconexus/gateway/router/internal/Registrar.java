@@ -54,6 +54,7 @@ final class Registrar {
             }
             DidKey key = decode(envelope.from());
             RegisterPayload payload = checkedPayload(envelope, key);
+            verify(envelope, key);
             Optional<RegisteredAgent> replaced = registry.register(connection, key, capabilities(payload),
                     metadata(payload));
             RegisteredAgent agent = registry.byConnection(connection).orElseThrow();
@@ -69,7 +70,7 @@ final class Registrar {
         }
     }
 
-    /** A REGISTER on a registered connection: replaces capabilities and metadata, acked again. */
+    /** A REGISTER on a registered connection, already verified: replaces capabilities and metadata, acked again. */
     void reRegister(RegisteredAgent agent, Envelope envelope) {
         try {
             RegisterPayload payload = checkedPayload(envelope, agent.key());
@@ -98,6 +99,10 @@ final class Registrar {
             throw new Refusal(ErrorCode.INVALID_SIGNATURE, "payload.public_key is not the key of the DID in from",
                     Map.of("reason", "key_mismatch", "field", "payload.public_key"));
         }
+        return payload;
+    }
+
+    private void verify(Envelope envelope, DidKey key) throws Refusal {
         Verdict verdict = verifier.verify(envelope, key);
         if (verdict.failure() != null) {
             messenger.metrics().verificationFailure(verdict.failure().reason());
@@ -105,7 +110,6 @@ final class Registrar {
         if (!verdict.accepted()) {
             throw new Refusal(ErrorCode.INVALID_SIGNATURE, verdict.detail(), Map.of("reason", verdict.failure().reason()));
         }
-        return payload;
     }
 
     private DidKey decode(String did) throws Refusal {

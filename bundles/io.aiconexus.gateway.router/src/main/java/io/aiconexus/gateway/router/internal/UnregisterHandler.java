@@ -1,14 +1,10 @@
 package io.aiconexus.gateway.router.internal;
 
-import org.osgi.service.component.annotations.Component;
-
 import io.aiconexus.gateway.router.MessageContext;
 import io.aiconexus.gateway.router.MessageHandler;
 
 /** UNREGISTER to the gateway (or to oneself): the agent is gone at once and its connection closes normally. */
-@Component(property = { MessageHandler.TARGET + "=" + MessageHandler.TARGET_GATEWAY,
-        MessageHandler.TYPES + "=UNREGISTER", MessageHandler.NAME + "=unregister" })
-public class UnregisterHandler implements MessageHandler {
+final class UnregisterHandler implements MessageHandler {
 
     @Override
     public boolean handle(MessageContext context) {

@@ -88,6 +88,16 @@ final class OutboundQueue {
         }
     }
 
+    /** The close this side asked for, or {@code null}: it, not the peer's echo of it, says why the socket ended. */
+    CloseRequest requestedClose() {
+        synchronized (lock) {
+            return state == State.OPEN || closeReason == null ? null : new CloseRequest(closeCode, closeReason);
+        }
+    }
+
+    record CloseRequest(int code, String reason) {
+    }
+
     /** Drops the queued frames; the caller drops the socket. */
     void abort() {
         synchronized (lock) {

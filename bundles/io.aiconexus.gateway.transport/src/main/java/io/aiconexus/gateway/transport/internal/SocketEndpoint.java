@@ -26,12 +26,13 @@ public final class SocketEndpoint implements Session.Listener.AutoDemanding {
     private final String subprotocol;
     private final ConnectionLimits.Reservation reservation;
     private final EndpointContext context;
-    private WebSocketConnection connection;
-    private ConnectionEvents inbox;
+    // Jetty calls one socket's listener one event at a time, though not always on the same thread.
+    private volatile WebSocketConnection connection;
+    private volatile ConnectionEvents inbox;
     // The handler never heard of this connection (buffer full at open): it will not hear of its end either.
-    private boolean unannounced;
-    private boolean shedding;
-    private boolean timedOut;
+    private volatile boolean unannounced;
+    private volatile boolean shedding;
+    private volatile boolean timedOut;
 
     SocketEndpoint(String id, Peer peer, String subprotocol, ConnectionLimits.Reservation reservation,
             EndpointContext context) {
@@ -91,7 +92,8 @@ public final class SocketEndpoint implements Session.Listener.AutoDemanding {
         context.connections().remove(connection);
         connection.markGone();
         int reportedCode = code;
-        String reportedReason = reason;
+        String reportedReason = reason == null ? "" : reason;
+        OutboundQueue.CloseRequest ours = connection.requestedClose();
         if (connection.abortReason() != null) {
             reportedCode = StatusCode.ABNORMAL;
             reportedReason = connection.abortReason();
@@ -99,6 +101,9 @@ public final class SocketEndpoint implements Session.Listener.AutoDemanding {
             // Nothing arrived and nothing could be written for the whole idle timeout: the peer vanished.
             reportedCode = StatusCode.ABNORMAL;
             reportedReason = "idle timeout: the peer vanished";
+        } else if (ours != null && code == ours.code()) {
+            // The peer echoed our close, usually without the reason: the handler hears why we closed.
+            reportedReason = ours.reason();
         }
         LOG.debug("{} closed: {} {}", connection, reportedCode, reportedReason);
         if (!unannounced) {

@@ -3,7 +3,7 @@ package io.aiconexus.gateway.transport.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(pid = JettyTransport.PID, name = "AIConexus Gateway transport",
+@ObjectClassDefinition(id = JettyTransport.PID, name = "AIConexus Gateway transport",
         description = "The WebSocket and HTTP server agents connect to: where it listens, how much it holds per "
                 + "connection, and how many connections it accepts. A change of host, port or path restarts the "
                 + "server (open connections are closed with 1012); every other change applies at once.")

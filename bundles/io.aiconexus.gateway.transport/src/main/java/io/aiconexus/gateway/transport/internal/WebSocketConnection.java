@@ -75,7 +75,7 @@ final class WebSocketConnection implements Connection {
 
     @Override
     public void close(int code, String reason) {
-        outbound.close(code, reason);
+        outbound.close(code, reason == null ? "" : reason);
     }
 
     @Override
@@ -110,6 +110,11 @@ final class WebSocketConnection implements Connection {
     /** Why we dropped the socket, or {@code null} when we did not. */
     String abortReason() {
         return abortReason;
+    }
+
+    /** The close we asked for, or {@code null} when the peer (or Jetty) closed first. */
+    OutboundQueue.CloseRequest requestedClose() {
+        return outbound.requestedClose();
     }
 
     /** The socket is closed; queued frames will never be written. */

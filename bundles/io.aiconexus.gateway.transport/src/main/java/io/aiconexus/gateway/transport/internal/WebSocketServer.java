@@ -1,0 +1,95 @@
+package io.aiconexus.gateway.transport.internal;
+
+import java.util.concurrent.Executor;
+
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.Configurable;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * Our own Jetty server on the configured host and port: WebSocket upgrades at the path, plain HTTP everywhere
+ * else. No servlet layer: Jetty core handlers only.
+ */
+final class WebSocketServer {
+    // Sockets are served by non-blocking selectors, so threads scale with work in progress, not with the
+    // 20,000 mostly idle connections; 64 leaves room for handlers that block briefly on 2 cores.
+    static final int MAX_THREADS = 64;
+    static final int MIN_THREADS = 8;
+    private static final int ACCEPTORS = 1;
+    private static final int SELECTORS = 2;
+    // A reconnect storm after a restart arrives all at once; the kernel holds it while the acceptor catches up.
+    private static final int ACCEPT_QUEUE = 1024;
+    private static final long HTTP_IDLE_TIMEOUT_MILLIS = 30_000;
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final ServerWebSocketContainer container;
+
+    WebSocketServer(TransportSettings settings, UpgradeGate gate, HttpEndpoints endpoints) {
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
+        threads.setName("aiconexus-transport");
+        server = new Server(threads);
+        server.setStopAtShutdown(false); // DS stops us, in order; a JVM hook of Jetty's own would race it
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        connector.setIdleTimeout(HTTP_IDLE_TIMEOUT_MILLIS);
+        server.addConnector(connector);
+
+        WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, configured -> {
+            configured.addMapping(settings.path(), gate);
+            configure(configured, settings);
+        });
+        webSockets.setHandler(new HttpDispatchHandler(endpoints, settings.path()));
+        server.setHandler(webSockets);
+        container = webSockets.getServerWebSocketContainer();
+    }
+
+    /** @throws Exception when the port cannot be bound */
+    void start() throws Exception {
+        server.start();
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Applies the limits that need no new socket, to new and open connections alike. */
+    void apply(TransportSettings settings) {
+        configure(container, settings);
+        for (Session session : container.getOpenSessions()) {
+            configure(session, settings);
+        }
+    }
+
+    /** Closes the listening socket; open connections carry on. */
+    void stopAccepting() {
+        connector.close();
+    }
+
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    Executor executor() {
+        return server.getThreadPool();
+    }
+
+    private static void configure(Configurable target, TransportSettings settings) {
+        // Above this Jetty closes with 1009; the protocol's smaller frame limit is checked later, with an ERROR.
+        target.setMaxTextMessageSize(settings.maxMessageBytes());
+        target.setMaxBinaryMessageSize(settings.maxMessageBytes());
+        // A backstop for a peer we cannot even write to: the heartbeat catches the silent ones first.
+        target.setIdleTimeout(settings.silenceLimit());
+    }
+}
