@@ -26,6 +26,7 @@ final class FrameContext implements MessageContext {
     private final long arrivedNanos;
     private final AgentRegistry registry;
     private final GatewayMessenger messenger;
+    private ErrorCode refusal;
 
     FrameContext(Envelope envelope, RegisteredAgent sender, String recipient, long arrivedNanos, AgentRegistry registry,
             GatewayMessenger messenger) {
@@ -98,8 +99,14 @@ final class FrameContext implements MessageContext {
         messenger.send(sender.connection(), type, sender.did(), envelope.id(), payload);
     }
 
+    /** The ERROR code the sender got from a handler, if any: for routing listeners. */
+    ErrorCode refusal() {
+        return refusal;
+    }
+
     @Override
     public void replyError(ErrorCode code, String message, Map<String, Object> details) {
+        refusal = code;
         messenger.error(sender.connection(), sender.did(), envelope.id(), code, message, details);
     }
 

@@ -37,6 +37,8 @@ import io.aiconexus.gateway.registry.RegisteredAgent;
 import io.aiconexus.gateway.router.MessageHandler;
 import io.aiconexus.gateway.router.RouterStatus;
 import io.aiconexus.gateway.router.RoutingDecision;
+import io.aiconexus.gateway.router.RoutingEvent;
+import io.aiconexus.gateway.router.RoutingListener;
 import io.aiconexus.gateway.router.RoutingPolicy;
 import io.aiconexus.gateway.router.RoutingRequest;
 import io.aiconexus.gateway.transport.Connection;
@@ -66,6 +68,8 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus {
             properties -> policy -> PolicyEntry.of(policy, properties));
     private final RankedServices<MessageHandler, HandlerEntry> handlers = new RankedServices<>(
             properties -> handler -> HandlerEntry.of(handler, properties));
+    private final RankedServices<RoutingListener, RoutingListener> listeners = new RankedServices<>(
+            properties -> listener -> listener);
     private final ConcurrentHashMap<String, ScheduledFuture<?>> registerDeadlines = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "aiconexus-register-timeout");
@@ -205,6 +209,7 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus {
                 messenger.error(sender.connection(), sender.did(), envelope.id(), decision.code(),
                         decision.message() == null ? "refused by policy " + entry.name() : decision.message(),
                         Map.of("policy", entry.name()));
+                notifyListeners(envelope, null, RoutingEvent.Outcome.REFUSED, decision.code().name(), entry.name());
                 return;
             }
             if (decision.outcome() == RoutingDecision.Outcome.REDIRECT) {
@@ -219,17 +224,40 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus {
             }
             try {
                 if (entry.handler().handle(context)) {
+                    ErrorCode refusal = context.refusal();
+                    notifyListeners(envelope, refusal == null ? recipient : null,
+                            refusal == null ? RoutingEvent.Outcome.DELIVERED : RoutingEvent.Outcome.REFUSED,
+                            refusal == null ? null : refusal.name(), entry.name());
                     return;
                 }
             } catch (RuntimeException e) {
                 LOG.error("Message handler {} failed on {}", entry.name(), envelope, e);
                 context.replyError(ErrorCode.INTERNAL_ERROR, "a message handler failed", Map.of("handler", entry.name()));
+                notifyListeners(envelope, null, RoutingEvent.Outcome.REFUSED, ErrorCode.INTERNAL_ERROR.name(), entry.name());
                 return;
             }
         }
         String what = toGateway ? "the gateway offers no service for this " + envelope.type()
                 : "no handler delivers " + envelope.type() + " frames";
         context.replyError(ErrorCode.UNKNOWN_AGENT, what, Map.of("to", envelope.to()));
+        notifyListeners(envelope, null, RoutingEvent.Outcome.REFUSED, ErrorCode.UNKNOWN_AGENT.name(), null);
+    }
+
+    private void notifyListeners(Envelope envelope, String recipient, RoutingEvent.Outcome outcome, String code,
+            String by) {
+        List<RoutingListener> current = listeners.snapshot();
+        if (current.isEmpty()) {
+            return;
+        }
+        RoutingEvent event = new RoutingEvent(java.time.Instant.now(), envelope.id(), envelope.type(), envelope.from(),
+                envelope.to(), recipient, outcome, code, by);
+        for (RoutingListener listener : current) {
+            try {
+                listener.routed(event);
+            } catch (RuntimeException e) {
+                LOG.error("Routing listener {} failed on {}", listener, envelope, e);
+            }
+        }
     }
 
     private void refuseUnparsed(Connection connection, RegisteredAgent agent, String text, ProtocolException e) {
@@ -294,6 +322,15 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus {
 
     void removePolicy(RoutingPolicy policy) {
         policies.remove(policy);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(RoutingListener listener, Map<String, Object> properties) {
+        listeners.add(listener, properties);
+    }
+
+    void removeListener(RoutingListener listener) {
+        listeners.remove(listener);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

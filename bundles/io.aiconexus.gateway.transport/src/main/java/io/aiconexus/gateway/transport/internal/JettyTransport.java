@@ -92,7 +92,15 @@ public class JettyTransport implements Transport {
             }
             LOG.info("listener changed to {}:{}{}: restarting the transport", next.host(), next.port(), next.path());
             stopServer(StatusCode.SERVICE_RESTART, RESTARTING, previous);
-            startServer(next);
+            try {
+                startServer(next);
+            } catch (IllegalStateException cannotListen) {
+                // Agents reconnect to the old address: better served there than not at all.
+                LOG.error("{} ({}); listening on the previous address again", cannotListen.getMessage(),
+                        String.valueOf(cannotListen.getCause()));
+                settings = previous.withLimitsOf(next);
+                startServer(settings);
+            }
         }
     }
 

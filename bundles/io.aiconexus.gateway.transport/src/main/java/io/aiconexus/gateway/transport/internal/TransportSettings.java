@@ -50,6 +50,13 @@ record TransportSettings(String host, int port, String path, int maxMessageBytes
         return host.equals(other.host) && port == other.port && path.equals(other.path);
     }
 
+    /** This listener with the other settings' limits: for falling back when a new listener cannot bind. */
+    TransportSettings withLimitsOf(TransportSettings other) {
+        return new TransportSettings(host, port, path, other.maxMessageBytes, other.outboundQueueFrames,
+                other.handlerBufferEvents, other.pingInterval, other.maxConnections, other.maxConnectionsPerAddress,
+                other.shutdownGrace);
+    }
+
     private static void requirePositive(String name, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, not " + value);

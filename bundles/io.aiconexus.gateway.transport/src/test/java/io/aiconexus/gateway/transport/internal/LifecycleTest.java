@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -100,6 +102,37 @@ class LifecycleTest extends TransportFixture {
         AgentClient.connect(transport.address(), "ioap.v1");
         Connection next = handler.nextOpened();
         assertNotEquals(id, next.id(), "ids stay unique across a restart");
+    }
+
+    @Test
+    void listenerThatCannotBindFallsBackToThePreviousOne() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        JettyTransport transport = start(handler, "shutdownGraceSeconds", 1);
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+
+            transport.modified(TestConfig.with("port", taken.getLocalPort(), "path", "/elsewhere"));
+
+            assertNotEquals(taken.getLocalPort(), transport.address().getPort());
+            assertEquals("/ws", transport.address().getPath());
+            AgentClient.connect(transport.address(), "ioap.v1");
+            handler.nextOpened();
+        }
+    }
+
+    @Test
+    void invalidConfigurationIsRefusedAndTheRunningOneKept() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        JettyTransport transport = start(handler);
+        AgentClient agent = AgentClient.connect(transport.address());
+        Connection connection = handler.nextOpened();
+        URI before = transport.address();
+
+        transport.modified(TestConfig.with("path", "no-slash", "outboundQueueFrames", 0));
+
+        assertEquals(before, transport.address());
+        assertTrue(connection.isOpen());
+        assertEquals(SendResult.QUEUED, connection.send("still here"));
+        assertEquals("still here", agent.nextText());
     }
 
     @Test
