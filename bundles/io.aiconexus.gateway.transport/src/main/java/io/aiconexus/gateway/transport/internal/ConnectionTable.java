@@ -19,8 +19,29 @@ final class ConnectionTable {
         return "ws-" + lastId.incrementAndGet();
     }
 
+    // Set while the server stops: a socket that finishes its upgrade meanwhile is closed as soon as it is added.
+    private volatile OutboundQueue.CloseRequest closingAll;
+
     void add(WebSocketConnection connection) {
         open.put(connection.id(), connection);
+        OutboundQueue.CloseRequest closing = closingAll;
+        if (closing != null) {
+            connection.close(closing.code(), closing.reason());
+        }
+    }
+
+    /** Closes every connection, and every one added from now on until {@link #reopen()}; returns how many. */
+    int closeAll(int code, String reason) {
+        closingAll = new OutboundQueue.CloseRequest(code, reason);
+        List<WebSocketConnection> closing = snapshot();
+        for (WebSocketConnection connection : closing) {
+            connection.close(code, reason);
+        }
+        return closing.size();
+    }
+
+    void reopen() {
+        closingAll = null;
     }
 
     void remove(WebSocketConnection connection) {

@@ -184,6 +184,7 @@ public class JettyTransport implements Transport {
             throw new IllegalStateException("transport cannot listen on " + with.host() + ":" + with.port(), e);
         }
         server = started;
+        connections.reopen();
         limits.open();
         String host = with.host().indexOf(':') >= 0 ? "[" + with.host() + "]" : with.host();
         address = URI.create("ws://" + host + ":" + started.port() + with.path());
@@ -198,10 +199,7 @@ public class JettyTransport implements Transport {
         }
         limits.close();
         stopping.stopAccepting();
-        List<WebSocketConnection> open = connections.snapshot();
-        for (WebSocketConnection connection : open) {
-            connection.close(code, reason);
-        }
+        int closed = connections.closeAll(code, reason);
         try {
             if (!connections.awaitAllGone(with.shutdownGrace())) {
                 List<WebSocketConnection> stuck = connections.snapshot();
@@ -216,7 +214,7 @@ public class JettyTransport implements Transport {
         }
         stopQuietly(stopping);
         server = null;
-        LOG.info("stopped listening on {} ({} connections closed with {})", address, open.size(), code);
+        LOG.info("stopped listening on {} ({} connections closed with {})", address, closed, code);
     }
 
     private static void stopQuietly(WebSocketServer stopping) {

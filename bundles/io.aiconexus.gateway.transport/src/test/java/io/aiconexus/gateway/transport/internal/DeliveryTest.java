@@ -2,6 +2,7 @@ package io.aiconexus.gateway.transport.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,48 @@ class DeliveryTest extends TransportFixture {
         assertEquals("1009", agent.awaitClose().split(":")[0]);
         handler.expect(id, "opened", "text:" + "x".repeat(1000));
         assertEquals("closed:1009", handler.next(id).substring(0, "closed:1009".length()));
+    }
+
+    @Test
+    void handlerThatThrowsKeepsGettingTheFollowingFrames() throws Exception {
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void during(Connection connection, String event) {
+                if (event.equals("text:poison")) {
+                    throw new IllegalStateException("plugin bug");
+                }
+            }
+        };
+        JettyTransport transport = start(handler);
+        AgentClient agent = AgentClient.connect(transport.address());
+        String id = handler.nextOpened().id();
+
+        agent.send("poison");
+        agent.send("fine");
+
+        handler.expect(id, "opened", "text:fine");
+        assertTrue(transport.connection(id).orElseThrow().isOpen());
+    }
+
+    @Test
+    void handlerClosingItsConnectionHearsOfTheCloseOnlyAfterItsCallReturns() throws Exception {
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void during(Connection connection, String event) {
+                if (event.equals("text:kick me")) {
+                    connection.abort("kicked");
+                }
+            }
+        };
+        JettyTransport transport = start(handler);
+        AgentClient agent = AgentClient.connect(transport.address());
+        String id = handler.nextOpened().id();
+
+        agent.send("kick me");
+
+        handler.expect(id, "opened", "text:kick me", "closed:1006:kicked");
+        assertEquals(0, handler.overlaps.get());
+        assertEquals("1006:", agent.awaitClose());
     }
 
     @Test

@@ -136,7 +136,7 @@ class HandlerSwapTest extends TransportFixture {
         eventually("the second frame held", () -> transport.bufferedEvents() == 1);
         RecordingHandler next = new RecordingHandler();
         transport.bindHandler(next);
-        handler(next, id, "text:second");
+        next.expect(id, "text:second");
         assertEquals(List.of("opened", "text:first"), old.events(id));
     }
 
@@ -176,10 +176,6 @@ class HandlerSwapTest extends TransportFixture {
         }
         assertEquals("text:end", seen.get(total));
         assertEquals(total + 1, seen.size());
-    }
-
-    private static void handler(RecordingHandler handler, String id, String... expected) throws Exception {
-        handler.expect(id, expected);
     }
 
     private static String idOf(JettyTransport transport, String subprotocol) {

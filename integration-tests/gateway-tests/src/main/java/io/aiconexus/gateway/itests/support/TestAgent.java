@@ -41,6 +41,14 @@ public final class TestAgent implements AutoCloseable {
         return new TestAgent(kit, identity, did, WsClient.connect(kit.gateway(), "ioap.v1"));
     }
 
+    /** A registered agent that reads nothing after its REGISTER acknowledgement: a stuck consumer. */
+    public static TestAgent registeredButStuck(Toolkit kit) throws Exception {
+        AgentIdentity identity = kit.identities().generate();
+        TestAgent agent = new TestAgent(kit, identity, identity.did(), WsClient.connectStalling(kit.gateway(), 1));
+        agent.register();
+        return agent;
+    }
+
     /** Connects and registers; fails the test unless the gateway acknowledges. */
     public static TestAgent registered(Toolkit kit) throws Exception {
         TestAgent agent = connect(kit);

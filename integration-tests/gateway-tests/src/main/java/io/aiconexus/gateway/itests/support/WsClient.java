@@ -31,13 +31,25 @@ public final class WsClient implements AutoCloseable {
 
     /** Connects offering {@code subprotocols} (none: offers nothing). */
     public static WsClient connect(URI uri, String... subprotocols) throws Exception {
+        return connect(uri, Long.MAX_VALUE, subprotocols);
+    }
+
+    /**
+     * Connects a client that stops reading after {@code framesToRead} frames, as a stuck
+     * consumer does: the gateway's writes then back up into its outbound queue.
+     */
+    public static WsClient connectStalling(URI uri, long framesToRead) throws Exception {
+        return connect(uri, framesToRead, "ioap.v1");
+    }
+
+    private static WsClient connect(URI uri, long framesToRead, String... subprotocols) throws Exception {
         LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (subprotocols.length > 0) {
             builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
-        WebSocket socket = builder.buildAsync(uri, new Collector(frames, closed)).get(10, TimeUnit.SECONDS);
+        WebSocket socket = builder.buildAsync(uri, new Collector(frames, closed, framesToRead)).get(10, TimeUnit.SECONDS);
         return new WsClient(socket, frames, closed);
     }
 
@@ -93,10 +105,12 @@ public final class WsClient implements AutoCloseable {
         private final LinkedBlockingQueue<String> frames;
         private final CompletableFuture<Integer> closed;
         private final StringBuilder partial = new StringBuilder();
+        private long framesLeft;
 
-        Collector(LinkedBlockingQueue<String> frames, CompletableFuture<Integer> closed) {
+        Collector(LinkedBlockingQueue<String> frames, CompletableFuture<Integer> closed, long framesToRead) {
             this.frames = frames;
             this.closed = closed;
+            this.framesLeft = framesToRead;
         }
 
         @Override
@@ -105,8 +119,11 @@ public final class WsClient implements AutoCloseable {
             if (last) {
                 frames.add(partial.toString());
                 partial.setLength(0);
+                framesLeft--;
             }
-            webSocket.request(1);
+            if (framesLeft > 0) {
+                webSocket.request(1);
+            }
             return null;
         }
 
