@@ -57,7 +57,7 @@ public class InMemoryAgentRegistry implements AgentRegistry {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         sweeper.shutdownNow();
     }
 

@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(id = InMemoryAgentRegistry.PID, name = "AIConexus Gateway agent registry",
         description = "Who is connected, and when an agent that stays silent is dropped.")
-@interface RegistryConfig {
+public @interface RegistryConfig {
 
     @AttributeDefinition(name = "Idle timeout (s)",
             description = "An agent that sends no frame for this long is disconnected (close 1000, 'idle timeout') and removed.")

@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(id = GatewayRouter.PID, name = "AIConexus Gateway router",
         description = "Session rules and routing of frames between agents.")
-@interface RouterConfig {
+public @interface RouterConfig {
 
     @AttributeDefinition(name = "REGISTER timeout (s)",
             description = "A connection that has not registered this long after the upgrade is closed (1008). "

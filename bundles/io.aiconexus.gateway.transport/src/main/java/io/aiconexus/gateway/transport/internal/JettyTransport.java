@@ -85,7 +85,7 @@ public class JettyTransport implements Transport {
             if (!next.pingInterval().equals(previous.pingInterval())) {
                 heartbeat.start(next.pingInterval());
             }
-            if (next.sameListener(previous)) {
+            if (server != null && next.sameListener(previous)) {
                 server.apply(next);
                 LOG.info("transport configuration applied to {} open connections", connections.size());
                 return;

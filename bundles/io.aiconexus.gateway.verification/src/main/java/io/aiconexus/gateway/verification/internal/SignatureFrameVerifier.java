@@ -68,7 +68,7 @@ public class SignatureFrameVerifier implements FrameVerifier {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         sweeper.shutdownNow();
     }
 

@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(id = SignatureFrameVerifier.PID, name = "AIConexus Gateway frame verification",
         description = "Signature checks and the replay window applied to every frame.")
-@interface VerifierConfig {
+public @interface VerifierConfig {
 
     @AttributeDefinition(name = "Mode",
             description = "enforce: reject bad signatures, stale and replayed frames with INVALID_SIGNATURE; "
