@@ -1,7 +1,7 @@
 /**
  * Agent identities: did:key Ed25519 DIDs, key pairs, and signing and verifying IoAP envelopes.
  */
-@Export
+@Export(substitution = Export.Substitution.PROVIDER)
 @Version("1.0.0")
 package io.aiconexus.gateway.identity;
 

@@ -1,7 +1,7 @@
 /**
  * Gateway counters read by the health, agents and metrics endpoints and the console.
  */
-@Export
+@Export(substitution = Export.Substitution.PROVIDER)
 @Version("1.0.0")
 package io.aiconexus.gateway.monitoring;
 

@@ -1,7 +1,7 @@
 /**
  * The agent registry: who is connected, with what key, capabilities and metadata.
  */
-@Export
+@Export(substitution = Export.Substitution.PROVIDER)
 @Version("1.0.0")
 package io.aiconexus.gateway.registry;
 

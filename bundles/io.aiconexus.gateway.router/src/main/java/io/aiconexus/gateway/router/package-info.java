@@ -1,7 +1,7 @@
 /**
  * Routing extension points: routing policies and message handlers, collected as whiteboard services.
  */
-@Export
+@Export(substitution = Export.Substitution.PROVIDER)
 @Version("1.0.0")
 package io.aiconexus.gateway.router;
 

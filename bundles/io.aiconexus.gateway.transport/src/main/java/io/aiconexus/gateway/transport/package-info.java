@@ -1,7 +1,7 @@
 /**
  * The transport seen by the rest of the gateway: connections, the handler that receives their frames, and HTTP endpoints.
  */
-@Export
+@Export(substitution = Export.Substitution.PROVIDER)
 @Version("1.0.0")
 package io.aiconexus.gateway.transport;
 

@@ -1,7 +1,7 @@
 /**
  * Frame verification: signature checks by mode and the replay window.
  */
-@Export
+@Export(substitution = Export.Substitution.PROVIDER)
 @Version("1.0.0")
 package io.aiconexus.gateway.verification;
 

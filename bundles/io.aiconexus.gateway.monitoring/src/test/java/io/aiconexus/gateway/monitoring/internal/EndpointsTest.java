@@ -46,24 +46,6 @@ class EndpointsTest {
     }
 
     @Test
-    void agentsFilterByCapabilityAndShowWhatWasAdvertised() throws Exception {
-        register("did:key:z6MkA", 1, "text.translate");
-        register("did:key:z6MkB", 2, "text.summarize");
-        AgentsEndpoint endpoint = new AgentsEndpoint(registry);
-
-        JsonNode all = JSON.readTree(endpoint.handle(get(Map.of())).body());
-        JsonNode exact = JSON.readTree(endpoint.handle(get(Map.of("capability", List.of("text.translate")))).body());
-        JsonNode prefix = JSON.readTree(endpoint.handle(get(Map.of("capability", List.of("text."), "prefix", List.of("true")))).body());
-
-        assertEquals(2, all.get("count").asInt());
-        assertEquals(1, exact.get("count").asInt());
-        assertEquals("did:key:z6MkA", exact.at("/agents/0/did").asText());
-        assertEquals("text.translate", exact.at("/agents/0/capabilities/0/name").asText());
-        assertEquals("does text.translate", exact.at("/agents/0/capabilities/0/description").asText());
-        assertEquals(2, prefix.get("count").asInt());
-    }
-
-    @Test
     void countersAddUpByTypeAndCode() {
         AtomicGatewayMetrics metrics = new AtomicGatewayMetrics();
         metrics.frameIn(MessageType.OFFER);

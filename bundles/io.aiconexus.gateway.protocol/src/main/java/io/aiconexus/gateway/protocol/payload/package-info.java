@@ -14,7 +14,7 @@
  * <li>Unknown fields are allowed and stay in {@link io.aiconexus.gateway.protocol.Envelope#payload()}.</li>
  * </ul>
  */
-@Export
+@Export(substitution = Export.Substitution.PROVIDER)
 @Version("1.0.0")
 package io.aiconexus.gateway.protocol.payload;
 

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import io.aiconexus.gateway.identity.AgentIdentity;
 import io.aiconexus.gateway.identity.DidKeys;
 import io.aiconexus.gateway.identity.EnvelopeSigner;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.aiconexus.gateway.monitoring.GatewayMetrics;
 import io.aiconexus.gateway.protocol.Envelope;
 import io.aiconexus.gateway.protocol.EnvelopeCodec;
@@ -34,6 +36,7 @@ import io.aiconexus.gateway.protocol.MessageType;
 import io.aiconexus.gateway.protocol.ProtocolException;
 import io.aiconexus.gateway.registry.AgentRegistry;
 import io.aiconexus.gateway.registry.RegisteredAgent;
+import io.aiconexus.gateway.router.GatewaySender;
 import io.aiconexus.gateway.router.MessageHandler;
 import io.aiconexus.gateway.router.RouterStatus;
 import io.aiconexus.gateway.router.RoutingDecision;
@@ -42,6 +45,7 @@ import io.aiconexus.gateway.router.RoutingListener;
 import io.aiconexus.gateway.router.RoutingPolicy;
 import io.aiconexus.gateway.router.RoutingRequest;
 import io.aiconexus.gateway.transport.Connection;
+import io.aiconexus.gateway.transport.SendResult;
 import io.aiconexus.gateway.transport.ConnectionHandler;
 import io.aiconexus.gateway.transport.Transport;
 import io.aiconexus.gateway.verification.FrameVerifier;
@@ -53,9 +57,9 @@ import io.aiconexus.gateway.verification.Verdict;
  * handlers. It keeps no session state of its own (the registry has it), so it can be updated
  * while agents stay connected: the transport holds their frames meanwhile.
  */
-@Component(service = { ConnectionHandler.class, RouterStatus.class }, configurationPid = GatewayRouter.PID)
+@Component(service = { ConnectionHandler.class, RouterStatus.class, GatewaySender.class }, configurationPid = GatewayRouter.PID)
 @Designate(ocd = RouterConfig.class)
-public class GatewayRouter implements ConnectionHandler, RouterStatus {
+public class GatewayRouter implements ConnectionHandler, RouterStatus, GatewaySender {
     static final String PID = "io.aiconexus.gateway.router";
     private static final Logger LOG = LoggerFactory.getLogger(GatewayRouter.class);
 
@@ -340,6 +344,37 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus {
 
     void removeHandler(MessageHandler handler) {
         handlers.remove(handler);
+    }
+
+    @Override
+    public boolean forward(String did, String text) {
+        RegisteredAgent target = registry.byDid(did).orElse(null);
+        if (target == null || target.connection().send(text) != SendResult.QUEUED) {
+            return false;
+        }
+        registry.frameSent(target);
+        return true;
+    }
+
+    @Override
+    public boolean send(String did, MessageType type, String correlationId, ObjectNode payload) {
+        RegisteredAgent target = registry.byDid(did).orElse(null);
+        if (target == null) {
+            return false;
+        }
+        messenger.send(target.connection(), type, did, correlationId, payload);
+        return true;
+    }
+
+    @Override
+    public boolean sendError(String did, String correlationId, ErrorCode code, String message,
+            Map<String, Object> details) {
+        RegisteredAgent target = registry.byDid(did).orElse(null);
+        if (target == null) {
+            return false;
+        }
+        messenger.error(target.connection(), did, correlationId, code, message, details);
+        return true;
     }
 
     @Override

@@ -84,7 +84,15 @@ public final class SocketEndpoint implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int code, String reason) {
+    public void onWebSocketClose(int code, String reason, Callback callback) {
+        try {
+            closed(code, reason);
+        } finally {
+            callback.succeed();
+        }
+    }
+
+    private void closed(int code, String reason) {
         reservation.release();
         if (connection == null) {
             return;

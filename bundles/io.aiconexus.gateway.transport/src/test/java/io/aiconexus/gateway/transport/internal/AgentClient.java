@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,21 +41,21 @@ final class AgentClient implements WebSocket.Listener {
     }
 
     static CompletableFuture<WebSocket> attempt(URI uri, String... subprotocols) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        if (subprotocols.length > 0) {
-            builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
-        }
-        return builder.buildAsync(uri, new AgentClient(false));
+        return builder(subprotocols).buildAsync(uri, new AgentClient(false));
     }
 
     private static AgentClient open(URI uri, boolean stalled, String... subprotocols) throws Exception {
         AgentClient client = new AgentClient(stalled);
+        client.socket = builder(subprotocols).buildAsync(uri, client).get(10, TimeUnit.SECONDS);
+        return client;
+    }
+
+    private static WebSocket.Builder builder(String... subprotocols) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         if (subprotocols.length > 0) {
-            builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+            builder.subprotocols(subprotocols[0], Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
-        client.socket = builder.buildAsync(uri, client).get(10, TimeUnit.SECONDS);
-        return client;
+        return builder;
     }
 
     void send(String text) throws Exception {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataInputStream;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
@@ -62,6 +64,28 @@ class DeliveryTest extends TransportFixture {
         assertEquals("1009", agent.awaitClose().split(":")[0]);
         handler.expect(id, "opened", "text:" + "x".repeat(1000));
         assertEquals("closed:1009", handler.next(id).substring(0, "closed:1009".length()));
+    }
+
+    @Test
+    void invalidUtf8TextIsClosedWith1007AndNeverReachesTheHandler() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        JettyTransport transport = start(handler);
+        RawHttp.Answer upgraded = RawHttp.upgrade(transport.address(), "ioap.v1");
+        String id = handler.nextOpened().id();
+        try (Socket socket = upgraded.socket()) {
+            byte[] invalid = {(byte) 0xC3, (byte) 0x28}; // a two-byte sequence cut short
+            // FIN + text, masked (clients must mask) with a zero mask so the payload stays as written.
+            socket.getOutputStream().write(new byte[] {(byte) 0x81, (byte) (0x80 | invalid.length), 0, 0, 0, 0,
+                    invalid[0], invalid[1]});
+            socket.getOutputStream().flush();
+
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            assertEquals(0x88, in.readUnsignedByte(), "a close frame");
+            assertTrue(in.readUnsignedByte() >= 2);
+            assertEquals(1007, in.readUnsignedShort());
+        }
+        assertTrue(handler.next(id).startsWith("opened"));
+        assertTrue(handler.next(id).startsWith("closed:1007:"));
     }
 
     @Test

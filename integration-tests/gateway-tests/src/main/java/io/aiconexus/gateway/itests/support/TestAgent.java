@@ -101,6 +101,13 @@ public final class TestAgent implements AutoCloseable {
         return envelope.get("id").asText();
     }
 
+    /** Signs and sends a frame answering {@code correlationId}; returns its id. */
+    public String reply(MessageType type, String to, String correlationId, ObjectNode payload) throws Exception {
+        ObjectNode envelope = kit.codec().newEnvelope(type, did, to, correlationId, payload);
+        ws.send(sign(envelope));
+        return envelope.get("id").asText();
+    }
+
     public String sendSigned(ObjectNode envelope) throws Exception {
         ws.send(sign(envelope));
         return envelope.get("id").asText();

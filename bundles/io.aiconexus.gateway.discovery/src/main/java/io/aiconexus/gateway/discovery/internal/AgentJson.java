@@ -1,20 +1,21 @@
-package io.aiconexus.gateway.monitoring.internal;
+package io.aiconexus.gateway.discovery.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aiconexus.gateway.discovery.AgentStats;
 import io.aiconexus.gateway.protocol.payload.Capability;
 import io.aiconexus.gateway.registry.RegisteredAgent;
 
-/** How an agent appears in {@code /agents}: the seed's fields first, then what this gateway adds. */
+/** How an agent appears in {@code /agents}, agent cards and discovery answers: the seed's fields first, then what this gateway adds. */
 final class AgentJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private AgentJson() {
     }
 
-    static ObjectNode of(RegisteredAgent agent) {
+    static ObjectNode of(RegisteredAgent agent, AgentStats stats) {
         ObjectNode node = JSON.objectNode();
         node.put("did", agent.did());
         node.put("connected_at", agent.connectedAt().toString());
@@ -27,6 +28,20 @@ final class AgentJson {
         node.put("frames_in", agent.framesIn());
         node.put("frames_out", agent.framesOut());
         node.put("queued_frames", agent.connection().queuedFrames());
+        node.set("stats", of(stats));
+        return node;
+    }
+
+    static ObjectNode of(AgentStats stats) {
+        ObjectNode node = JSON.objectNode();
+        node.put("requests", stats.requests());
+        node.put("successes", stats.successes());
+        node.put("failures", stats.failures());
+        node.put("timeouts", stats.timeouts());
+        node.put("in_flight", stats.inFlight());
+        node.put("latency_p50_ms", stats.p50Millis());
+        node.put("latency_p95_ms", stats.p95Millis());
+        node.put("latency_p99_ms", stats.p99Millis());
         return node;
     }
 

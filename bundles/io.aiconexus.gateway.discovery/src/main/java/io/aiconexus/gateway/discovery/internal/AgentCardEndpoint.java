@@ -1,0 +1,64 @@
+package io.aiconexus.gateway.discovery.internal;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.aiconexus.gateway.discovery.AgentStatistics;
+import io.aiconexus.gateway.registry.AgentRegistry;
+import io.aiconexus.gateway.registry.RegisteredAgent;
+import io.aiconexus.gateway.transport.HttpEndpoint;
+import io.aiconexus.gateway.transport.HttpRequest;
+import io.aiconexus.gateway.transport.HttpResponse;
+import io.aiconexus.gateway.transport.Transport;
+
+/**
+ * {@code GET /agents/{did}}: an agent's public description, in the spirit of an A2A agent card,
+ * so that tools outside IoAP can browse the network.
+ */
+@Component(property = HttpEndpoint.PATH + "=/agents/*")
+public class AgentCardEndpoint implements HttpEndpoint {
+    private final AgentRegistry registry;
+    private final AgentStatistics statistics;
+    private final Transport transport;
+
+    @Activate
+    public AgentCardEndpoint(@Reference AgentRegistry registry, @Reference AgentStatistics statistics,
+            @Reference Transport transport) {
+        this.registry = registry;
+        this.statistics = statistics;
+        this.transport = transport;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+        String did = URLDecoder.decode(request.path().substring("/agents/".length()), StandardCharsets.UTF_8);
+        RegisteredAgent agent = registry.byDid(did).orElse(null);
+        if (agent == null) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            body.put("error", "not_found");
+            body.put("message", "no agent " + did + " is connected");
+            body.put("did", did);
+            return HttpResponse.json(404, body.toString());
+        }
+        ObjectNode card = JsonNodeFactory.instance.objectNode();
+        card.put("did", agent.did());
+        card.put("name", agent.metadata().path("name").asText(agent.did()));
+        if (agent.metadata().hasNonNull("description")) {
+            card.put("description", agent.metadata().get("description").asText());
+        }
+        card.put("status", "online");
+        card.put("protocol", "ioap.v1");
+        card.put("url", transport.address().toString());
+        card.setAll(AgentJson.of(agent, statistics.of(agent.did())));
+        card.remove("remote_address");
+        card.remove("queued_frames");
+        return HttpResponse.json(200, card.toString());
+    }
+}
