@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,14 +28,14 @@ import io.aiconexus.gateway.transport.Transport;
 public class AgentCardEndpoint implements HttpEndpoint {
     private final AgentRegistry registry;
     private final AgentStatistics statistics;
-    private final Transport transport;
+    // dynamic: the transport itself collects HTTP endpoints, a static reference back would be a cycle
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Transport transport;
 
     @Activate
-    public AgentCardEndpoint(@Reference AgentRegistry registry, @Reference AgentStatistics statistics,
-            @Reference Transport transport) {
+    public AgentCardEndpoint(@Reference AgentRegistry registry, @Reference AgentStatistics statistics) {
         this.registry = registry;
         this.statistics = statistics;
-        this.transport = transport;
     }
 
     @Override
@@ -55,7 +57,10 @@ public class AgentCardEndpoint implements HttpEndpoint {
         }
         card.put("status", "online");
         card.put("protocol", "ioap.v1");
-        card.put("url", transport.address().toString());
+        Transport current = transport;
+        if (current != null) {
+            card.put("url", current.address().toString());
+        }
         card.setAll(AgentJson.of(agent, statistics.of(agent.did())));
         card.remove("remote_address");
         card.remove("queued_frames");

@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aiconexus.gateway.mailbox.Mailboxes;
+import io.aiconexus.gateway.mailbox.StoredFrame;
 import io.aiconexus.gateway.protocol.Envelope;
 import io.aiconexus.gateway.protocol.ErrorCode;
 import io.aiconexus.gateway.protocol.MessageType;
@@ -65,6 +67,18 @@ final class FrameContext implements MessageContext {
 
     @Override
     public boolean forward(String did) {
+        Mailboxes mailboxes = messenger.mailboxes();
+        if (mailboxes != null && mailboxes.isOpen(did)) {
+            Mailboxes.Offer offer = mailboxes.offer(did, new StoredFrame(envelope.from(), envelope.id(), envelope.text()));
+            if (offer == Mailboxes.Offer.STORED) {
+                messenger.metrics().routed(System.nanoTime() - arrivedNanos);
+                return true;
+            }
+            if (offer == Mailboxes.Offer.FULL) {
+                replyError(ErrorCode.OVERLOADED, "agent " + did + " is away and its mailbox is full", Map.of("to", did));
+                return false;
+            }
+        }
         RegisteredAgent target = registry.byDid(did).orElse(null);
         if (target == null) {
             replyError(ErrorCode.UNKNOWN_AGENT, "no agent " + did + " is registered", Map.of("to", did));

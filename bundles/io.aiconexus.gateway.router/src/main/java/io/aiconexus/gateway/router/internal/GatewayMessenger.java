@@ -1,6 +1,7 @@
 package io.aiconexus.gateway.router.internal;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aiconexus.gateway.identity.AgentIdentity;
 import io.aiconexus.gateway.identity.EnvelopeSigner;
+import io.aiconexus.gateway.mailbox.Mailboxes;
 import io.aiconexus.gateway.monitoring.GatewayMetrics;
 import io.aiconexus.gateway.protocol.Envelope;
 import io.aiconexus.gateway.protocol.EnvelopeCodec;
@@ -27,12 +29,20 @@ final class GatewayMessenger {
     private final EnvelopeSigner signer;
     private final AgentIdentity gateway;
     private final MetricsSink metrics;
+    private final Supplier<Mailboxes> mailboxes;
 
-    GatewayMessenger(EnvelopeCodec codec, EnvelopeSigner signer, AgentIdentity gateway, MetricsSink metrics) {
+    GatewayMessenger(EnvelopeCodec codec, EnvelopeSigner signer, AgentIdentity gateway, MetricsSink metrics,
+            Supplier<Mailboxes> mailboxes) {
         this.codec = codec;
         this.signer = signer;
         this.gateway = gateway;
         this.metrics = metrics;
+        this.mailboxes = mailboxes;
+    }
+
+    /** The mailbox service, or null while it is absent (then agents that drop are simply gone). */
+    Mailboxes mailboxes() {
+        return mailboxes.get();
     }
 
     String gatewayDid() {

@@ -27,6 +27,9 @@ import io.aiconexus.gateway.identity.DidKeys;
 import io.aiconexus.gateway.identity.EnvelopeSigner;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aiconexus.gateway.mailbox.MailboxExpiry;
+import io.aiconexus.gateway.mailbox.Mailboxes;
+import io.aiconexus.gateway.mailbox.StoredFrame;
 import io.aiconexus.gateway.monitoring.GatewayMetrics;
 import io.aiconexus.gateway.protocol.Envelope;
 import io.aiconexus.gateway.protocol.EnvelopeCodec;
@@ -57,9 +60,10 @@ import io.aiconexus.gateway.verification.Verdict;
  * handlers. It keeps no session state of its own (the registry has it), so it can be updated
  * while agents stay connected: the transport holds their frames meanwhile.
  */
-@Component(service = { ConnectionHandler.class, RouterStatus.class, GatewaySender.class }, configurationPid = GatewayRouter.PID)
+@Component(service = { ConnectionHandler.class, RouterStatus.class, GatewaySender.class, MailboxExpiry.class },
+        configurationPid = GatewayRouter.PID)
 @Designate(ocd = RouterConfig.class)
-public class GatewayRouter implements ConnectionHandler, RouterStatus, GatewaySender {
+public class GatewayRouter implements ConnectionHandler, RouterStatus, GatewaySender, MailboxExpiry {
     static final String PID = "io.aiconexus.gateway.router";
     private static final Logger LOG = LoggerFactory.getLogger(GatewayRouter.class);
 
@@ -83,6 +87,7 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus, GatewaySe
     private final BuiltInHandlers builtIns = new BuiltInHandlers();
     private volatile GatewayMetrics metrics = NoMetrics.INSTANCE;
     private volatile Transport transport;
+    private volatile Mailboxes mailboxes;
     private volatile long registerTimeoutMillis;
 
     @Activate
@@ -92,7 +97,7 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus, GatewaySe
         this.codec = codec;
         this.verifier = verifier;
         this.registry = registry;
-        this.messenger = new GatewayMessenger(codec, signer, gateway, () -> metrics);
+        this.messenger = new GatewayMessenger(codec, signer, gateway, () -> metrics, () -> mailboxes);
         this.registrar = new Registrar(codec, didKeys, verifier, registry, messenger);
         modified(config);
     }
@@ -186,6 +191,11 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus, GatewaySe
         registry.byConnection(connection).ifPresent(agent -> {
             if (registry.unregister(agent.did(), connection)) {
                 LOG.info("Agent {} disconnected ({} {})", agent, code, reason == null ? "" : reason);
+                // it left without UNREGISTER: it may well come back
+                Mailboxes current = mailboxes;
+                if (current != null) {
+                    current.open(agent.did());
+                }
             }
         });
     }
@@ -305,6 +315,24 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus, GatewaySe
     void unbindMetrics(GatewayMetrics service) {
         if (metrics == service) {
             metrics = NoMetrics.INSTANCE;
+        }
+    }
+
+    @Override
+    public void expired(String recipient, StoredFrame frame) {
+        sendError(frame.sender(), frame.id(), ErrorCode.TIMEOUT,
+                "agent " + recipient + " did not come back within its mailbox grace period",
+                Map.of("to", recipient, "reason", "mailbox_expired"));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindMailboxes(Mailboxes service) {
+        mailboxes = service;
+    }
+
+    void unbindMailboxes(Mailboxes service) {
+        if (mailboxes == service) {
+            mailboxes = null;
         }
     }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiconexus.gateway.identity.DidKey;
 import io.aiconexus.gateway.identity.DidKeys;
 import io.aiconexus.gateway.identity.InvalidDidException;
+import io.aiconexus.gateway.mailbox.Mailboxes;
 import io.aiconexus.gateway.protocol.Envelope;
 import io.aiconexus.gateway.protocol.EnvelopeCodec;
 import io.aiconexus.gateway.protocol.ErrorCode;
@@ -22,6 +23,7 @@ import io.aiconexus.gateway.protocol.payload.RegisterPayload;
 import io.aiconexus.gateway.registry.AgentRegistry;
 import io.aiconexus.gateway.registry.RegisteredAgent;
 import io.aiconexus.gateway.transport.Connection;
+import io.aiconexus.gateway.transport.SendResult;
 import io.aiconexus.gateway.verification.FrameVerifier;
 import io.aiconexus.gateway.verification.Verdict;
 
@@ -62,12 +64,29 @@ final class Registrar {
             LOG.info("Agent {} registered ({} DID)", agent, key.encoding().name().toLowerCase());
             replaced.ifPresent(this::evict);
             acknowledge(connection, envelope);
+            deliverMailbox(agent);
         } catch (Refusal refusal) {
             LOG.warn("Refused {} from {} ({}): {}", envelope.type(), connection.remoteAddress(), envelope.from(),
                     refusal.getMessage());
             messenger.error(connection, envelope.from(), envelope.id(), refusal.code, refusal.getMessage(), refusal.details);
             connection.close(POLICY_VIOLATION, "registration refused");
         }
+    }
+
+    /** Frames kept while the agent was away go first, in order, before anything newer. */
+    private void deliverMailbox(RegisteredAgent agent) {
+        Mailboxes mailboxes = messenger.mailboxes();
+        if (mailboxes == null || !mailboxes.isOpen(agent.did())) {
+            return;
+        }
+        mailboxes.deliver(agent.did(), frame -> {
+            if (agent.connection().send(frame.text()) == SendResult.QUEUED) {
+                registry.frameSent(agent);
+            } else {
+                messenger.error(agent.connection(), agent.did(), null, ErrorCode.OVERLOADED,
+                        "a kept frame could not be queued", Map.of("id", frame.id()));
+            }
+        });
     }
 
     /** A REGISTER on a registered connection, already verified: replaces capabilities and metadata, acked again. */

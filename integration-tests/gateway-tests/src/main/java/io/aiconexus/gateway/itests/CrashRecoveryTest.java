@@ -1,0 +1,66 @@
+package io.aiconexus.gateway.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.aiconexus.gateway.itests.support.GatewayProcess;
+import io.aiconexus.gateway.itests.support.GatewayTestBase;
+import io.aiconexus.gateway.itests.support.TestAgent;
+import io.aiconexus.gateway.itests.support.Toolkit;
+import io.aiconexus.gateway.protocol.MessageType;
+
+/**
+ * Issue 7: the runtime jar is killed with SIGKILL a second after frames were mailboxed for an
+ * absent agent; restarted on the same data directory, it delivers every one of them when the
+ * agent returns, and keeps its DID.
+ */
+class CrashRecoveryTest extends GatewayTestBase {
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @Test
+    void mailboxedFramesAndTheGatewayDidSurviveKillMinusNine() throws Exception {
+        String jar = context.getProperty(GatewayProcess.JAR_PROPERTY);
+        Path data = Files.createTempDirectory("aiconexus-crash-");
+        List<String> sent = new ArrayList<>();
+        String gatewayDid;
+        var bobIdentity = identities.generate();
+        try (GatewayProcess first = GatewayProcess.start(jar, data)) {
+            Toolkit kit = new Toolkit(codec, signer, canonicalizer, identities, first.webSocket());
+            try (TestAgent alice = TestAgent.registered(kit)) {
+                TestAgent bob = TestAgent.connect(kit, bobIdentity, bobIdentity.did());
+                gatewayDid = bob.register().get("from").asText();
+                bob.socket().abort();
+                Thread.sleep(500); // the gateway sees the TCP close and opens the mailbox
+                for (int i = 0; i < 3; i++) {
+                    sent.add(alice.send(MessageType.OFFER, bob.did(), alice.payload().put("sdp", "before the crash " + i)));
+                }
+                Thread.sleep(1000);
+                first.kill();
+            }
+        }
+        try (GatewayProcess second = GatewayProcess.start(jar, data)) {
+            Toolkit kit = new Toolkit(codec, signer, canonicalizer, identities, second.webSocket());
+            try (TestAgent bob = TestAgent.connect(kit, bobIdentity, bobIdentity.did())) {
+                ObjectNode ack = bob.register();
+                assertEquals(gatewayDid, ack.get("from").asText(), "the gateway's DID survives the restart");
+                List<String> received = new ArrayList<>();
+                for (int i = 0; i < sent.size(); i++) {
+                    received.add(bob.next().get("id").asText());
+                }
+                assertEquals(sent, received, "every mailboxed frame, in order");
+            }
+        }
+    }
+}
