@@ -30,6 +30,23 @@ class CrashRecoveryTest extends GatewayTestBase {
     BundleContext context;
 
     @Test
+    void sigtermClosesAgentsWith1001AndStopsTheProcess() throws Exception {
+        Path data = Files.createTempDirectory("aiconexus-sigterm-");
+        GatewayProcess gateway = GatewayProcess.start(context.getProperty(GatewayProcess.JAR_PROPERTY), data);
+        Toolkit kit = new Toolkit(codec, signer, canonicalizer, identities, gateway.webSocket());
+        try (TestAgent agent = TestAgent.registered(kit)) {
+            long start = System.nanoTime();
+            int exit = gateway.terminate();
+
+            assertEquals(1001, agent.socket().awaitClose(java.time.Duration.ofSeconds(10)));
+            // 143 = 128 + SIGTERM: the JVM ran its shutdown hook (the framework stopped) and exited on the signal
+            org.junit.jupiter.api.Assertions.assertTrue(exit == 0 || exit == 143, "exit code " + exit);
+            System.out.println("CrashRecoveryTest: SIGTERM to process exit took "
+                    + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+        }
+    }
+
+    @Test
     void mailboxedFramesAndTheGatewayDidSurviveKillMinusNine() throws Exception {
         String jar = context.getProperty(GatewayProcess.JAR_PROPERTY);
         Path data = Files.createTempDirectory("aiconexus-crash-");

@@ -58,6 +58,16 @@ public final class GatewayProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGTERM, as a service manager or Ctrl-C sends; returns the exit code. */
+    public int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the gateway did not stop within 30 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();
