@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import io.aiconexus.gateway.identity.AgentIdentity;
 import io.aiconexus.gateway.identity.Identities;
+import io.aiconexus.gateway.identity.InvalidDidException;
 import io.aiconexus.gateway.identity.internal.DidKeyCodec;
 import io.aiconexus.gateway.identity.internal.KeyFileIdentities;
 
@@ -52,25 +53,13 @@ public final class AgentKeys {
     }
 
     /**
-     * Whether {@code did} is an Ed25519 did:key in either accepted encoding.
-     */
-    public static boolean isDid(String did) {
-        try {
-            DID_KEYS.decode(did);
-            return true;
-        } catch (io.aiconexus.gateway.identity.InvalidDidException e) {
-            return false;
-        }
-    }
-
-    /**
      * Why {@code did} is not an Ed25519 did:key, or {@code null} when it is one.
      */
     public static String checkDid(String did) {
         try {
             DID_KEYS.decode(did);
             return null;
-        } catch (io.aiconexus.gateway.identity.InvalidDidException e) {
+        } catch (InvalidDidException e) {
             return e.getMessage();
         }
     }

@@ -11,7 +11,7 @@
  * <p>The SDK is a bundle and a plain jar: outside OSGi it needs the protocol and identity jars,
  * Jackson, Bouncy Castle and slf4j-api on the class path (its Maven dependencies).
  */
-@Export
+@Export(substitution = Export.Substitution.PROVIDER)
 @Version("1.0.0")
 package io.aiconexus.gateway.sdk;
 
