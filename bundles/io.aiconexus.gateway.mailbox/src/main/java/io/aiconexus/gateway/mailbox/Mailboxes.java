@@ -45,4 +45,18 @@ public interface Mailboxes {
      * @return the number of frames handed over
      */
     int deliver(String did, Consumer<StoredFrame> delivery);
+
+    /**
+     * Mailboxes open now: agents that dropped without UNREGISTER, still within their grace period.
+     *
+     * @since 1.1
+     */
+    int openMailboxes();
+
+    /**
+     * Frames kept now, summed over the open mailboxes.
+     *
+     * @since 1.1
+     */
+    long keptFrames();
 }

@@ -3,7 +3,7 @@
  * for a grace period.
  */
 @Export(substitution = Export.Substitution.PROVIDER)
-@Version("1.0.0")
+@Version("1.1.0")
 package io.aiconexus.gateway.mailbox;
 
 import org.osgi.annotation.bundle.Export;

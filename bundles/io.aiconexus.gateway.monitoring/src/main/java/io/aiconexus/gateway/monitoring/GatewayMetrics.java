@@ -20,11 +20,20 @@ public interface GatewayMetrics {
 
     void registration();
 
-    /** A frame failed verification for {@code reason} (stale, replayed, bad_signature, from_mismatch). */
+    /** A frame failed verification for {@code reason} (stale, replayed, bad_signature, from_mismatch, key_mismatch). */
     void verificationFailure(String reason);
 
     /** A frame was routed from one agent to another; {@code nanos} from arrival to queueing. */
     void routed(long nanos);
+
+    /**
+     * The verifier took {@code nanos} to decide on one frame (signature, replay window), whatever it
+     * decided. The default ignores it, for implementations that keep no histogram.
+     *
+     * @since 1.1
+     */
+    default void verified(long nanos) {
+    }
 
     /** A consistent copy of the counters. */
     MetricsSnapshot snapshot();

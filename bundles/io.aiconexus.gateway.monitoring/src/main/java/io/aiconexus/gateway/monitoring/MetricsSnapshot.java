@@ -15,8 +15,18 @@ import java.util.Map;
  * @param verificationFailures failures by reason
  * @param routed               frames routed agent to agent
  * @param routedNanosTotal     summed routing time of those frames
+ * @param routingLatency       the routing times of those frames, from arrival to queueing (since 1.1)
+ * @param verificationTime     the time the verifier took per frame (since 1.1)
  */
 public record MetricsSnapshot(Instant takenAt, Instant startedAt, Map<String, Long> framesIn, Map<String, Long> framesOut,
         Map<String, Long> errors, long registrations, Map<String, Long> verificationFailures, long routed,
-        long routedNanosTotal) {
+        long routedNanosTotal, LatencyHistogram routingLatency, LatencyHistogram verificationTime) {
+
+    /** A snapshot without histograms (both empty), as version 1.0 had it. */
+    public MetricsSnapshot(Instant takenAt, Instant startedAt, Map<String, Long> framesIn, Map<String, Long> framesOut,
+            Map<String, Long> errors, long registrations, Map<String, Long> verificationFailures, long routed,
+            long routedNanosTotal) {
+        this(takenAt, startedAt, framesIn, framesOut, errors, registrations, verificationFailures, routed,
+                routedNanosTotal, LatencyHistogram.empty(), LatencyHistogram.empty());
+    }
 }

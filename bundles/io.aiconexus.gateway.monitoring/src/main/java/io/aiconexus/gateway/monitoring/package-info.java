@@ -2,7 +2,7 @@
  * Gateway counters read by the health, agents and metrics endpoints and the console.
  */
 @Export(substitution = Export.Substitution.PROVIDER)
-@Version("1.0.0")
+@Version("1.1.0")
 package io.aiconexus.gateway.monitoring;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aiconexus.gateway.itests.support.GatewayTestBase;
 import io.aiconexus.gateway.itests.support.TestAgent;
+import io.aiconexus.gateway.protocol.MessageType;
 
 /** PROTOCOL.md section 9: /health, /agents (with ?capability=) and JSON 404s, over real HTTP. */
 class HttpEndpointsTest extends GatewayTestBase {
@@ -83,6 +84,46 @@ class HttpEndpointsTest extends GatewayTestBase {
         assertEquals(404, response.statusCode());
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         assertEquals("not_found", JSON.readTree(response.body()).get("error").asText());
+    }
+
+    @Test
+    void metricsCountWhatARegisteredAgentSends() throws Exception {
+        try (TestAgent alice = TestAgent.registered(kit()); TestAgent bob = TestAgent.registered(kit())) {
+            String before = get("/metrics").body();
+            alice.send(MessageType.OFFER, bob.did(), alice.payload().put("sdp", "v=0"));
+            bob.nextText();
+            // alice's frames are handled in order: once her PING is answered, the OFFER's routing is recorded
+            alice.send(MessageType.PING, gateway.did(), alice.payload().put("sequence", 1));
+            assertEquals("PONG", alice.next().get("type").asText());
+
+            HttpResponse<String> response = get("/metrics");
+
+            assertEquals(200, response.statusCode());
+            assertEquals("text/plain; version=0.0.4; charset=utf-8",
+                    response.headers().firstValue("Content-Type").orElse(""));
+            String after = response.body();
+            assertTrue(after.contains("# TYPE ioap_routing_seconds histogram"), after);
+            assertTrue(after.contains("# TYPE ioap_frames_received_total counter"), after);
+            assertEquals(sample(before, "ioap_frames_received_total{type=\"OFFER\"}") + 1,
+                    sample(after, "ioap_frames_received_total{type=\"OFFER\"}"));
+            assertEquals(sample(before, "ioap_frames_sent_total{type=\"OFFER\"}") + 1,
+                    sample(after, "ioap_frames_sent_total{type=\"OFFER\"}"));
+            assertEquals(sample(before, "ioap_routing_seconds_count") + 1, sample(after, "ioap_routing_seconds_count"));
+            assertTrue(sample(after, "ioap_routing_seconds_sum") > sample(before, "ioap_routing_seconds_sum"));
+            // the OFFER and the PING were verified
+            assertTrue(sample(after, "ioap_verification_seconds_count") >= sample(before, "ioap_verification_seconds_count") + 2);
+            assertTrue(sample(after, "ioap_agents_registered") >= 2);
+            assertTrue(sample(after, "ioap_connections") >= 2);
+            assertTrue(sample(after, "process_cpu_seconds_total") > 0);
+            assertTrue(sample(after, "jvm_memory_used_bytes{area=\"heap\"}") > 0);
+        }
+    }
+
+    /** The value of one series in a Prometheus text scrape, e.g. {@code ioap_errors_total{code="TIMEOUT"}}. */
+    private static double sample(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError(series + " is not in\n" + scrape));
     }
 
     private TestAgent withCapability(String name) throws Exception {

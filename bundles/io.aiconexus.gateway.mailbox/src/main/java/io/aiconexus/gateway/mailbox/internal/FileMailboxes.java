@@ -159,6 +159,22 @@ public class FileMailboxes implements Mailboxes {
         }
     }
 
+    @Override
+    public int openMailboxes() {
+        return open.size();
+    }
+
+    @Override
+    public long keptFrames() {
+        long frames = 0;
+        for (Mailbox mailbox : open.values()) {
+            synchronized (mailbox) {
+                frames += mailbox.closed ? 0 : mailbox.size();
+            }
+        }
+        return frames;
+    }
+
     /** Mailboxes whose grace ended: their frames go to the expiry listeners, who tell the senders. */
     void expire() {
         if (expiryListeners.isEmpty()) {

@@ -50,6 +50,23 @@ class FileMailboxesTest {
     }
 
     @Test
+    void theMailboxesCountWhatTheyKeep() throws Exception {
+        FileMailboxes mailboxes = start(Map.of());
+        mailboxes.open("did:key:zB");
+        mailboxes.open("did:key:zC");
+        mailboxes.offer("did:key:zB", frame(0));
+        mailboxes.offer("did:key:zB", frame(1));
+        mailboxes.offer("did:key:zC", frame(2));
+
+        assertEquals(2, mailboxes.openMailboxes());
+        assertEquals(3, mailboxes.keptFrames());
+
+        mailboxes.deliver("did:key:zB", f -> { });
+        assertEquals(1, mailboxes.openMailboxes());
+        assertEquals(1, mailboxes.keptFrames());
+    }
+
+    @Test
     void aRestartedGatewayFindsEveryKeptFrameEvenWithATornLastLine() throws Exception {
         FileMailboxes before = start(Map.of());
         before.open("did:key:zB");

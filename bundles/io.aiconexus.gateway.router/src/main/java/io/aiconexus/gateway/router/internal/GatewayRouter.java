@@ -155,7 +155,9 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus, GatewaySe
                     "from is not the DID registered on this connection", Map.of("reason", "from_mismatch"));
             return;
         }
+        long verifying = System.nanoTime();
         Verdict verdict = verifier.verify(envelope, agent.key());
+        metrics.verified(System.nanoTime() - verifying);
         if (verdict.failure() != null) {
             metrics.verificationFailure(verdict.failure().reason());
         }

@@ -122,7 +122,9 @@ final class Registrar {
     }
 
     private void verify(Envelope envelope, DidKey key) throws Refusal {
+        long verifying = System.nanoTime();
         Verdict verdict = verifier.verify(envelope, key);
+        messenger.metrics().verified(System.nanoTime() - verifying);
         if (verdict.failure() != null) {
             messenger.metrics().verificationFailure(verdict.failure().reason());
         }
