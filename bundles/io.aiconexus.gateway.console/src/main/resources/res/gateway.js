@@ -91,7 +91,7 @@
     body.replaceChildren();
     set('agent-count', list.length);
     if (list.length === 0) {
-      emptyRow(body, 8, 'No agent is connected.');
+      emptyRow(body, 9, 'No agent is connected.');
     }
     list.forEach(function (agent) {
       var row = document.createElement('tr');
@@ -103,6 +103,8 @@
       cell(row, 'capabilities', agent.capabilities.join(', '));
       cell(row, 'frames-in', String(agent.frames_in));
       cell(row, 'frames-out', String(agent.frames_out));
+      var r = agent.requests;
+      cell(row, 'requests', r.total + ' (' + r.successes + ' / ' + r.failures + ' / ' + r.timeouts + ')');
       var form = document.createElement('form');
       form.method = 'post';
       form.action = root + '/disconnect';

@@ -24,6 +24,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.aiconexus.gateway.discovery.AgentStatistics;
+import io.aiconexus.gateway.discovery.AgentStats;
 import io.aiconexus.gateway.identity.AgentIdentity;
 import io.aiconexus.gateway.monitoring.GatewayMetrics;
 import io.aiconexus.gateway.registry.AgentRegistry;
@@ -76,6 +78,10 @@ public class GatewayOperations {
     volatile Transport transport;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AgentStatistics statistics;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = AgentIdentity.GATEWAY_TARGET)
     volatile AgentIdentity gateway;
 
@@ -90,6 +96,12 @@ public class GatewayOperations {
     @Deactivate
     void deactivate() {
         sampler.shutdownNow();
+    }
+
+    /** What capability-routed requests taught about {@code did}; none while discovery is absent. */
+    public AgentStats stats(String did) {
+        AgentStatistics current = statistics;
+        return current == null ? AgentStats.NONE : current.of(did);
     }
 
     /** Registered agents, oldest connection first. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.aiconexus.gateway.protocol.payload.Capability;
+import io.aiconexus.gateway.discovery.AgentStats;
 import io.aiconexus.gateway.registry.RegisteredAgent;
 import io.aiconexus.gateway.verification.VerificationMode;
 
@@ -31,7 +32,7 @@ final class GatewayPage {
         summary(out, operations);
         totals(out, operations.totals());
         mode(out, operations.mode(), root);
-        agents(out, operations.agents(), root);
+        agents(out, operations.agents(), root, operations);
         ordered(out, "Routing policies, in the order they are asked", "gateway-policies", operations.policies(),
                 "none: every frame goes where it is addressed");
         ordered(out, "Message handlers, in the order they are offered frames", "gateway-handlers",
@@ -102,14 +103,18 @@ final class GatewayPage {
         out.println("</form>");
     }
 
-    private static void agents(PrintWriter out, List<RegisteredAgent> agents, String root) {
+    static String requests(AgentStats stats) {
+        return stats.requests() + " (" + stats.successes() + " / " + stats.failures() + " / " + stats.timeouts() + ")";
+    }
+
+    private static void agents(PrintWriter out, List<RegisteredAgent> agents, String root, GatewayOperations operations) {
         out.println("<h2 class='ui-widget-header'>Connected agents: <span id='agent-count'>" + agents.size()
                 + "</span></h2>");
         out.println("<table class='nicetable' id='gateway-agents'><thead><tr><th>DID</th><th>Address</th>"
                 + "<th>Since</th><th>Last activity</th><th>Capabilities</th><th>Frames in</th><th>Frames out</th>"
-                + "<th></th></tr></thead><tbody>");
+                + "<th>Requests (ok / failed / timed out)</th><th></th></tr></thead><tbody>");
         if (agents.isEmpty()) {
-            out.println("<tr class='none'><td colspan='8'>No agent is connected.</td></tr>");
+            out.println("<tr class='none'><td colspan='9'>No agent is connected.</td></tr>");
         }
         for (RegisteredAgent agent : agents) {
             String capabilities = agent.capabilities().stream().map(Capability::name).collect(Collectors.joining(", "));
@@ -121,6 +126,7 @@ final class GatewayPage {
                     + "<td class='capabilities'>" + Html.text(capabilities) + "</td>"
                     + "<td class='frames-in'>" + agent.framesIn() + "</td>"
                     + "<td class='frames-out'>" + agent.framesOut() + "</td>"
+                    + "<td class='requests'>" + requests(operations.stats(agent.did())) + "</td>"
                     + "<td><form method='post' action='" + Html.attribute(root) + "/disconnect'>"
                     + "<input type='hidden' name='did' value='" + Html.attribute(agent.did()) + "'>"
                     + "<button type='submit' class='disconnect'>Disconnect</button></form></td></tr>");

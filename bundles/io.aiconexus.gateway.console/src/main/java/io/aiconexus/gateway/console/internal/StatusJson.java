@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aiconexus.gateway.protocol.payload.Capability;
+import io.aiconexus.gateway.discovery.AgentStats;
 import io.aiconexus.gateway.registry.RegisteredAgent;
 import io.aiconexus.gateway.verification.VerificationMode;
 
@@ -32,7 +33,7 @@ final class StatusJson {
         root.put("mode", operations.mode().map(StatusJson::name).orElse(null));
         List<RegisteredAgent> agents = operations.agents();
         ArrayNode list = root.putArray("agents");
-        agents.forEach(agent -> list.add(agent(agent)));
+        agents.forEach(agent -> list.add(agent(agent, operations.stats(agent.did()))));
         root.put("count", agents.size());
         root.set("totals", operations.totals().map(StatusJson::totals).orElse(null));
         root.set("policies", operations.policies().map(StatusJson::strings).orElse(null));
@@ -44,7 +45,7 @@ final class StatusJson {
         return mode.name().toLowerCase(Locale.ROOT);
     }
 
-    static ObjectNode agent(RegisteredAgent agent) {
+    static ObjectNode agent(RegisteredAgent agent, AgentStats stats) {
         ObjectNode node = JSON.objectNode();
         node.put("did", agent.did());
         node.put("remote_address", agent.connection().remoteAddress());
@@ -55,6 +56,14 @@ final class StatusJson {
         node.put("frames_in", agent.framesIn());
         node.put("frames_out", agent.framesOut());
         node.put("queued_frames", agent.connection().queuedFrames());
+        ObjectNode requests = node.putObject("requests");
+        requests.put("total", stats.requests());
+        requests.put("successes", stats.successes());
+        requests.put("failures", stats.failures());
+        requests.put("timeouts", stats.timeouts());
+        requests.put("in_flight", stats.inFlight());
+        requests.put("latency_p50_ms", stats.p50Millis());
+        requests.put("latency_p99_ms", stats.p99Millis());
         return node;
     }
 
