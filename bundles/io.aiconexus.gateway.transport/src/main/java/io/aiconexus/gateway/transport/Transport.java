@@ -10,10 +10,10 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Transport {
 
-    /** The WebSocket address agents use, e.g. {@code ws://127.0.0.1:8000/ws}. */
+    /** The WebSocket address agents use, e.g. {@code ws://127.0.0.1:8000/ws}, or {@code wss://…} with TLS. */
     URI address();
 
-    /** The HTTP base address of the endpoints, e.g. {@code http://127.0.0.1:8000}. */
+    /** The HTTP base address of the endpoints, e.g. {@code http://127.0.0.1:8000}, or {@code https://…} with TLS. */
     URI httpAddress();
 
     Collection<Connection> connections();

@@ -43,12 +43,13 @@ final class GatewayCollector implements MultiCollector {
             QUEUED_FRAMES_MAX, BUFFERED_EVENTS, MAILBOXES_OPEN, MAILBOX_FRAMES).map(Families::base).toList();
 
     private final GatewayMetrics metrics;
-    private final Transport transport;
+    private final Supplier<Transport> transport;
     private final AgentRegistry registry;
     private final Supplier<Mailboxes> mailboxes;
 
     /** {@code mailboxes} answers null while the mailbox bundle is absent: its gauges are left out then. */
-    GatewayCollector(GatewayMetrics metrics, Transport transport, AgentRegistry registry, Supplier<Mailboxes> mailboxes) {
+    GatewayCollector(GatewayMetrics metrics, Supplier<Transport> transport, AgentRegistry registry,
+            Supplier<Mailboxes> mailboxes) {
         this.metrics = metrics;
         this.transport = transport;
         this.registry = registry;
@@ -59,7 +60,8 @@ final class GatewayCollector implements MultiCollector {
     public MetricSnapshots collect() {
         MetricsSnapshot counters = metrics.snapshot();
         long since = counters.startedAt().toEpochMilli();
-        Collection<Connection> connections = transport.connections();
+        Transport current = transport.get();
+        Collection<Connection> connections = current == null ? List.of() : current.connections();
         long queued = 0;
         int deepest = 0;
         for (Connection connection : connections) {
@@ -87,7 +89,7 @@ final class GatewayCollector implements MultiCollector {
                 Families.gauge(QUEUED_FRAMES, "Frames queued for writing, summed over connections.", queued),
                 Families.gauge(QUEUED_FRAMES_MAX, "Frames queued for writing on the connection with the most.", deepest),
                 Families.gauge(BUFFERED_EVENTS, "Connection events held while no router is bound (during an update).",
-                        transport.bufferedEvents())));
+                        current == null ? 0 : current.bufferedEvents())));
         Mailboxes kept = mailboxes.get();
         if (kept != null) {
             families.add(Families.gauge(MAILBOXES_OPEN,

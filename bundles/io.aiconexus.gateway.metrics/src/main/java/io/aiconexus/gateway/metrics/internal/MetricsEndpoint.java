@@ -44,15 +44,15 @@ public class MetricsEndpoint implements HttpEndpoint {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private volatile Mailboxes mailboxes;
+    private volatile Transport transport;
 
     @Activate
-    public MetricsEndpoint(@Reference GatewayMetrics metrics, @Reference Transport transport,
-            @Reference AgentRegistry agents, MetricsConfig config) {
-        registry.register(new GatewayCollector(metrics, transport, agents, () -> mailboxes));
+    public MetricsEndpoint(@Reference GatewayMetrics metrics, @Reference AgentRegistry agents, MetricsConfig config) {
+        registry.register(new GatewayCollector(metrics, () -> transport, agents, () -> mailboxes));
         if (config.jvmMetrics()) {
             JvmCollectors.register(registry);
         }
-        LOG.info("Prometheus metrics at {}{}", transport.httpAddress(), config.ioap_http_path());
+        LOG.info("Prometheus metrics at {} on the gateway's HTTP port", config.ioap_http_path());
     }
 
     @Override
@@ -61,6 +61,18 @@ public class MetricsEndpoint implements HttpEndpoint {
         Predicate<String> included = names.isEmpty() ? MetricNameFilter.ALLOW_ALL
                 : MetricNameFilter.builder().nameMustBeEqualTo(names).build();
         return new HttpResponse(200, writer.getContentType(), write(registry.scrape(included)));
+    }
+
+    // dynamic: the transport collects HTTP endpoints itself, a static reference back would be a cycle
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindTransport(Transport service) {
+        transport = service;
+    }
+
+    void unbindTransport(Transport service) {
+        if (transport == service) {
+            transport = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -176,8 +176,10 @@ class MetricsEndpointTest {
     }
 
     private MetricsEndpoint endpoint(boolean jvmMetrics) {
-        return new MetricsEndpoint(metrics, transport, agents,
+        MetricsEndpoint endpoint = new MetricsEndpoint(metrics, agents,
                 Configs.of(MetricsConfig.class, Map.of("jvmMetrics", jvmMetrics)));
+        endpoint.bindTransport(transport);
+        return endpoint;
     }
 
     private static Scrape scrape(MetricsEndpoint endpoint, Map<String, List<String>> query) {

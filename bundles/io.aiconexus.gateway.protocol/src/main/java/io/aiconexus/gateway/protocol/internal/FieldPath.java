@@ -17,10 +17,12 @@ final class FieldPath {
 
     /** The field a parser is in; a context just opened (no name or index yet) counts as its parent. */
     static String of(JsonStreamContext context) {
+        // Each part carries its own separator: a member name may be empty or start with '[' (found by fuzzing:
+        // an empty name made the old join fail with StringIndexOutOfBoundsException, i.e. INTERNAL_ERROR).
         ArrayDeque<String> parts = new ArrayDeque<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inObject() && c.getCurrentName() != null) {
-                parts.push(c.getCurrentName());
+                parts.push("." + c.getCurrentName());
             } else if (c.inArray() && c.getCurrentIndex() >= 0) {
                 parts.push("[" + c.getCurrentIndex() + "]");
             }
@@ -28,13 +30,7 @@ final class FieldPath {
         if (parts.isEmpty()) {
             return FRAME;
         }
-        StringBuilder path = new StringBuilder();
-        for (String part : parts) {
-            if (path.length() > 0 && part.charAt(0) != '[') {
-                path.append('.');
-            }
-            path.append(part);
-        }
-        return path.toString();
+        String path = String.join("", parts);
+        return path.charAt(0) == '.' ? path.substring(1) : path;
     }
 }

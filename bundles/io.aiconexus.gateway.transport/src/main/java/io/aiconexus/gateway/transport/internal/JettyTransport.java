@@ -1,6 +1,7 @@
 package io.aiconexus.gateway.transport.internal;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -36,6 +38,8 @@ public class JettyTransport implements Transport {
     static final String PID = "io.aiconexus.gateway.transport";
     static final String SHUTTING_DOWN = "gateway shutting down";
     static final String RESTARTING = "gateway restarting";
+    /** Framework property naming the data directory (the generated TLS keystore lives in its tls/). */
+    static final String DATA_DIR_PROPERTY = "aiconexus.data";
     private static final Logger LOG = LoggerFactory.getLogger(JettyTransport.class);
 
     private final ConnectionTable connections = new ConnectionTable();
@@ -49,9 +53,17 @@ public class JettyTransport implements Transport {
     private volatile TransportSettings settings;
     private volatile WebSocketServer server; // replaced under lifecycle
     private volatile URI address;
+    private volatile URI httpAddress;
+    private final Path dataDir;
 
     @Activate
-    public JettyTransport(TransportConfig config) {
+    public JettyTransport(TransportConfig config, BundleContext context) {
+        this(config, dataDirectory(context.getProperty(DATA_DIR_PROPERTY)));
+    }
+
+    /** Outside a framework (tests): {@code dataDir} holds the generated TLS keystore. */
+    JettyTransport(TransportConfig config, Path dataDir) {
+        this.dataDir = dataDir;
         settings = TransportSettings.from(config);
         limits = new ConnectionLimits(settings.maxConnections(), settings.maxConnectionsPerAddress());
         dispatcher = new HandlerDispatcher(settings.handlerBufferEvents(), this::execute);
@@ -156,8 +168,7 @@ public class JettyTransport implements Transport {
 
     @Override
     public URI httpAddress() {
-        URI ws = address;
-        return ws == null ? null : URI.create("http://" + ws.getRawAuthority());
+        return httpAddress;
     }
 
     @Override
@@ -176,7 +187,9 @@ public class JettyTransport implements Transport {
     }
 
     private void startServer(TransportSettings with) {
-        WebSocketServer started = new WebSocketServer(with, gate, endpoints);
+        // Fails closed: TLS asked for but unusable stops the start rather than serving plain text.
+        ServerKeystore keystore = with.tls().enabled() ? ServerKeystore.of(with.tls(), dataDir, with.host()) : null;
+        WebSocketServer started = new WebSocketServer(with, keystore, gate, endpoints);
         try {
             started.start();
         } catch (Exception e) {
@@ -187,8 +200,9 @@ public class JettyTransport implements Transport {
         connections.reopen();
         limits.open();
         String host = with.host().indexOf(':') >= 0 ? "[" + with.host() + "]" : with.host();
-        address = URI.create("ws://" + host + ":" + started.port() + with.path());
-        LOG.info("listening on {}", address);
+        address = URI.create(with.webSocketScheme() + "://" + host + ":" + started.port() + with.path());
+        httpAddress = URI.create(with.httpScheme() + "://" + host + ":" + started.port());
+        LOG.info("listening on {} ({})", address, with.tls());
     }
 
     /** Closes every connection with code, gives them the grace to drain and close, then stops Jetty. */
@@ -215,6 +229,10 @@ public class JettyTransport implements Transport {
         stopQuietly(stopping);
         server = null;
         LOG.info("stopped listening on {} ({} connections closed with {})", address, closed, code);
+    }
+
+    static Path dataDirectory(String property) {
+        return Path.of(property == null || property.isBlank() ? "data" : property);
     }
 
     private static void stopQuietly(WebSocketServer stopping) {

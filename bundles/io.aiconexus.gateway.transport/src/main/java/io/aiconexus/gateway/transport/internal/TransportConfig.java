@@ -1,12 +1,14 @@
 package io.aiconexus.gateway.transport.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(id = JettyTransport.PID, name = "AIConexus Gateway transport",
-        description = "The WebSocket and HTTP server agents connect to: where it listens, how much it holds per "
-                + "connection, and how many connections it accepts. A change of host, port or path restarts the "
-                + "server (open connections are closed with 1012); every other change applies at once.")
+        description = "The WebSocket and HTTP server agents connect to: where it listens, whether it speaks TLS, how "
+                + "much it holds per connection, and how many connections it accepts. A change of host, port, path "
+                + "or TLS setting restarts the server (open connections are closed with 1012); every other change "
+                + "applies at once.")
 @interface TransportConfig {
 
     @AttributeDefinition(name = "Host", description = "Interface to listen on; 0.0.0.0 listens on every interface.")
@@ -52,4 +54,26 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "On stop, connections are closed with 1001 and given this long to drain their queues and "
                     + "finish the close handshake before the server is stopped.")
     int shutdownGraceSeconds() default 5;
+
+    @AttributeDefinition(name = "TLS",
+            description = "Serve wss:// and https:// instead of ws:// and http://. With no keystore path, a "
+                    + "self-signed certificate is generated on first start and kept in tls/gateway.p12 in the data "
+                    + "directory (framework property aiconexus.data), its password beside it in "
+                    + "tls/gateway.p12.password, both readable by the owner only; it is reused after.")
+    boolean tlsEnabled() default false;
+
+    @AttributeDefinition(name = "Keystore path",
+            description = "Keystore holding the server's private key and certificate chain, used when TLS is on. "
+                    + "Empty: the generated self-signed certificate.")
+    String keystorePath() default "";
+
+    // The leading '.' (from '_') makes it a private component property: DS does not publish it with the
+    // Transport service, so the password is not visible to every bundle and in the console's service list.
+    @AttributeDefinition(name = "Keystore password", type = AttributeType.PASSWORD,
+            description = "Password of the keystore and of its key (property name .keystorePassword). "
+                    + "Ignored for the generated keystore, whose password is kept beside it.")
+    String _keystorePassword() default "";
+
+    @AttributeDefinition(name = "Keystore type", description = "PKCS12 or JKS.")
+    String keystoreType() default "PKCS12";
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 record TransportSettings(String host, int port, String path, int maxMessageBytes, int outboundQueueFrames,
         int handlerBufferEvents, Duration pingInterval, int maxConnections, int maxConnectionsPerAddress,
-        Duration shutdownGrace) {
+        Duration shutdownGrace, TlsSettings tls) {
 
     TransportSettings {
         if (host == null || host.isBlank()) {
@@ -31,13 +31,17 @@ record TransportSettings(String host, int port, String path, int maxMessageBytes
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdownGraceSeconds must not be negative");
         }
+        if (tls == null) {
+            throw new IllegalArgumentException("tls must be given (TlsSettings.OFF for none)");
+        }
     }
 
     static TransportSettings from(TransportConfig config) {
         return new TransportSettings(config.host().trim(), config.port(), config.path().trim(),
                 config.maxMessageBytes(), config.outboundQueueFrames(), config.handlerBufferEvents(),
                 Duration.ofSeconds(config.pingIntervalSeconds()), config.maxConnections(),
-                config.maxConnectionsPerAddress(), Duration.ofSeconds(config.shutdownGraceSeconds()));
+                config.maxConnectionsPerAddress(), Duration.ofSeconds(config.shutdownGraceSeconds()),
+                TlsSettings.from(config));
     }
 
     /** Nothing at all heard for this long means the peer is gone: 2.5 pings without even a pong. */
@@ -45,16 +49,26 @@ record TransportSettings(String host, int port, String path, int maxMessageBytes
         return pingInterval.multipliedBy(5).dividedBy(2);
     }
 
-    /** Whether a change needs a new server socket (and so a restart). */
+    /** Whether a change needs a new server socket (and so a restart): TLS is set up when the connector is built. */
     boolean sameListener(TransportSettings other) {
-        return host.equals(other.host) && port == other.port && path.equals(other.path);
+        return host.equals(other.host) && port == other.port && path.equals(other.path) && tls.equals(other.tls);
+    }
+
+    /** {@code wss} or {@code ws}. */
+    String webSocketScheme() {
+        return tls.enabled() ? "wss" : "ws";
+    }
+
+    /** {@code https} or {@code http}. */
+    String httpScheme() {
+        return tls.enabled() ? "https" : "http";
     }
 
     /** This listener with the other settings' limits: for falling back when a new listener cannot bind. */
     TransportSettings withLimitsOf(TransportSettings other) {
         return new TransportSettings(host, port, path, other.maxMessageBytes, other.outboundQueueFrames,
                 other.handlerBufferEvents, other.pingInterval, other.maxConnections, other.maxConnectionsPerAddress,
-                other.shutdownGrace);
+                other.shutdownGrace, tls);
     }
 
     private static void requirePositive(String name, int value) {

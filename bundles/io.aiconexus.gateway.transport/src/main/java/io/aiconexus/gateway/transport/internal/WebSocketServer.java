@@ -2,10 +2,14 @@ package io.aiconexus.gateway.transport.internal;
 
 import java.util.concurrent.Executor;
 
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Configurable;
 import org.eclipse.jetty.websocket.api.Session;
@@ -14,7 +18,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * Our own Jetty server on the configured host and port: WebSocket upgrades at the path, plain HTTP everywhere
- * else. No servlet layer: Jetty core handlers only.
+ * else, both over TLS when a keystore is given. No servlet layer: Jetty core handlers only.
  */
 final class WebSocketServer {
     // Sockets are served by non-blocking selectors, so threads scale with work in progress, not with the
@@ -31,7 +35,8 @@ final class WebSocketServer {
     private final ServerConnector connector;
     private final ServerWebSocketContainer container;
 
-    WebSocketServer(TransportSettings settings, UpgradeGate gate, HttpEndpoints endpoints) {
+    /** @param keystore what TLS serves from, or null for plain ws:// and http:// */
+    WebSocketServer(TransportSettings settings, ServerKeystore keystore, UpgradeGate gate, HttpEndpoints endpoints) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("aiconexus-transport");
         server = new Server(threads);
@@ -39,7 +44,14 @@ final class WebSocketServer {
 
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
+        if (keystore == null) {
+            connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
+        } else {
+            http.addCustomizer(new SecureRequestCustomizer());
+            connector = new ServerConnector(server, ACCEPTORS, SELECTORS,
+                    new SslConnectionFactory(tls(keystore), HttpVersion.HTTP_1_1.asString()),
+                    new HttpConnectionFactory(http));
+        }
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setAcceptQueueSize(ACCEPT_QUEUE);
@@ -53,6 +65,14 @@ final class WebSocketServer {
         webSockets.setHandler(new HttpDispatchHandler(endpoints, settings.path()));
         server.setHandler(webSockets);
         container = webSockets.getServerWebSocketContainer();
+    }
+
+    private static SslContextFactory.Server tls(ServerKeystore keystore) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setKeyStore(keystore.store());
+        factory.setKeyStorePassword(keystore.password());
+        factory.setKeyManagerPassword(keystore.password());
+        return factory;
     }
 
     /** @throws Exception when the port cannot be bound */

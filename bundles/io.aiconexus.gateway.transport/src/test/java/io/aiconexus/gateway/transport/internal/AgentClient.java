@@ -36,6 +36,13 @@ final class AgentClient implements WebSocket.Listener {
         return open(uri, false, subprotocols);
     }
 
+    /** Connects with {@code http}: a client with its own TLS trust, say. */
+    static AgentClient connect(HttpClient http, URI uri, String... subprotocols) throws Exception {
+        AgentClient client = new AgentClient(false);
+        client.socket = builder(http, subprotocols).buildAsync(uri, client).get(10, TimeUnit.SECONDS);
+        return client;
+    }
+
     static AgentClient stalled(URI uri) throws Exception {
         return open(uri, true);
     }
@@ -51,7 +58,11 @@ final class AgentClient implements WebSocket.Listener {
     }
 
     private static WebSocket.Builder builder(String... subprotocols) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        return builder(HttpClient.newHttpClient(), subprotocols);
+    }
+
+    private static WebSocket.Builder builder(HttpClient http, String... subprotocols) {
+        WebSocket.Builder builder = http.newWebSocketBuilder();
         if (subprotocols.length > 0) {
             builder.subprotocols(subprotocols[0], Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }

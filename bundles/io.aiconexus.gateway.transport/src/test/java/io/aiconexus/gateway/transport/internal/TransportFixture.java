@@ -1,5 +1,6 @@
 package io.aiconexus.gateway.transport.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -14,12 +16,20 @@ import static org.junit.jupiter.api.Assertions.fail;
 abstract class TransportFixture {
     private final List<JettyTransport> started = new ArrayList<>();
 
+    @TempDir
+    Path dataDir;
+
     JettyTransport start(Object... config) {
         return start(null, config);
     }
 
     JettyTransport start(RecordingHandler handler, Object... config) {
-        JettyTransport transport = new JettyTransport(TestConfig.with(config));
+        return startIn(dataDir, handler, config);
+    }
+
+    /** A transport whose data directory (where a generated TLS keystore is kept) is {@code data}. */
+    JettyTransport startIn(Path data, RecordingHandler handler, Object... config) {
+        JettyTransport transport = new JettyTransport(TestConfig.with(config), data);
         if (handler != null) {
             transport.bindHandler(handler);
         }
@@ -31,6 +41,13 @@ abstract class TransportFixture {
     @AfterEach
     void stopTransports() {
         started.forEach(JettyTransport::deactivate);
+        started.clear();
+    }
+
+    /** Stops one transport now (to start another on the same data directory). */
+    void stop(JettyTransport transport) {
+        transport.deactivate();
+        started.remove(transport);
     }
 
     /**
