@@ -108,6 +108,7 @@ class DiscoveryTest extends GatewayTestBase {
         assertEquals(agent.did(), card.get("did").asText());
         assertEquals("online", card.get("status").asText());
         assertEquals("ioap.v1", card.get("protocol").asText());
+        assertEquals(transport.address().toString(), card.get("url").asText());
         assertEquals(family + "card", card.at("/capabilities/0/name").asText());
         assertEquals(0, card.at("/stats/requests").asInt());
         assertEquals(404, status("/agents/" + URLEncoder.encode(identities.generate().did(), StandardCharsets.UTF_8)));

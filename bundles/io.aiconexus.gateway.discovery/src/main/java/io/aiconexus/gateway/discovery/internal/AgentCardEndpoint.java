@@ -3,11 +3,11 @@ package io.aiconexus.gateway.discovery.internal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,14 +28,14 @@ import io.aiconexus.gateway.transport.Transport;
 public class AgentCardEndpoint implements HttpEndpoint {
     private final AgentRegistry registry;
     private final AgentStatistics statistics;
-    // dynamic: the transport itself collects HTTP endpoints, a static reference back would be a cycle
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile Transport transport;
+    private final BundleContext context;
 
     @Activate
-    public AgentCardEndpoint(@Reference AgentRegistry registry, @Reference AgentStatistics statistics) {
+    public AgentCardEndpoint(@Reference AgentRegistry registry, @Reference AgentStatistics statistics,
+            BundleContext context) {
         this.registry = registry;
         this.statistics = statistics;
+        this.context = context;
     }
 
     @Override
@@ -57,9 +57,13 @@ public class AgentCardEndpoint implements HttpEndpoint {
         }
         card.put("status", "online");
         card.put("protocol", "ioap.v1");
-        Transport current = transport;
-        if (current != null) {
-            card.put("url", current.address().toString());
+        // looked up, not referenced: the transport collects HTTP endpoints such as this one, and SCR
+        // cannot bind a reference back to it while that cycle is being activated
+        ServiceReference<Transport> reference = context.getServiceReference(Transport.class);
+        Transport transport = reference == null ? null : context.getService(reference);
+        if (transport != null) {
+            card.put("url", transport.address().toString());
+            context.ungetService(reference);
         }
         card.setAll(AgentJson.of(agent, statistics.of(agent.did())));
         card.remove("remote_address");

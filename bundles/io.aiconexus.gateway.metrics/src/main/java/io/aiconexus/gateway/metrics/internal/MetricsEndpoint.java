@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
 
+import java.util.function.Supplier;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,11 +48,15 @@ public class MetricsEndpoint implements HttpEndpoint {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private volatile Mailboxes mailboxes;
-    private volatile Transport transport;
 
     @Activate
-    public MetricsEndpoint(@Reference GatewayMetrics metrics, @Reference AgentRegistry agents, MetricsConfig config) {
-        registry.register(new GatewayCollector(metrics, () -> transport, agents, () -> mailboxes));
+    public MetricsEndpoint(@Reference GatewayMetrics metrics, @Reference AgentRegistry agents, MetricsConfig config,
+            BundleContext context) {
+        this(metrics, agents, config, () -> lookUp(context));
+    }
+
+    MetricsEndpoint(GatewayMetrics metrics, AgentRegistry agents, MetricsConfig config, Supplier<Transport> transport) {
+        registry.register(new GatewayCollector(metrics, transport, agents, () -> mailboxes));
         if (config.jvmMetrics()) {
             JvmCollectors.register(registry);
         }
@@ -63,15 +71,22 @@ public class MetricsEndpoint implements HttpEndpoint {
         return new HttpResponse(200, writer.getContentType(), write(registry.scrape(included)));
     }
 
-    // dynamic: the transport collects HTTP endpoints itself, a static reference back would be a cycle
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindTransport(Transport service) {
-        transport = service;
-    }
-
-    void unbindTransport(Transport service) {
-        if (transport == service) {
-            transport = null;
+    /**
+     * The transport, looked up at scrape time. Not a DS reference: the transport collects HTTP
+     * endpoints such as this one, and SCR cannot bind a reference back while that cycle is being
+     * activated (the reference then stayed empty and every connection gauge read 0).
+     */
+    private static Transport lookUp(BundleContext context) {
+        try {
+            ServiceReference<Transport> reference = context.getServiceReference(Transport.class);
+            if (reference == null) {
+                return null;
+            }
+            Transport transport = context.getService(reference);
+            context.ungetService(reference);
+            return transport;
+        } catch (IllegalStateException stopping) {
+            return null;
         }
     }
 

@@ -176,10 +176,8 @@ class MetricsEndpointTest {
     }
 
     private MetricsEndpoint endpoint(boolean jvmMetrics) {
-        MetricsEndpoint endpoint = new MetricsEndpoint(metrics, agents,
-                Configs.of(MetricsConfig.class, Map.of("jvmMetrics", jvmMetrics)));
-        endpoint.bindTransport(transport);
-        return endpoint;
+        return new MetricsEndpoint(metrics, agents, Configs.of(MetricsConfig.class, Map.of("jvmMetrics", jvmMetrics)),
+                () -> transport);
     }
 
     private static Scrape scrape(MetricsEndpoint endpoint, Map<String, List<String>> query) {
