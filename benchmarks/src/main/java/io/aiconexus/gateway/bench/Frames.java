@@ -17,10 +17,9 @@ public final class Frames {
 
     /** A data-channel SDP as browsers write it; padded with attribute lines to reach a given size. */
     private static final String SDP_HEAD = "v=0\r\n"
-            + "o=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n"
+            + "o=- 46117314%s 2 IN IP4 127.0.0.1\r\n"
             + "s=-\r\n"
             + "t=0 0\r\n"
-            + "a=group:BUNDLE 0\r\n"
             + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"
             + "c=IN IP4 0.0.0.0\r\n"
             + "a=ice-ufrag:EsAw\r\n"
@@ -34,23 +33,19 @@ public final class Frames {
     }
 
     /**
-     * An SDP of exactly {@code bytes} ASCII characters (at least the size of a minimal one, about
-     * 290), padded with {@code a=x-pad} lines as a long candidate list would be.
+     * An SDP of exactly {@code bytes} ASCII characters, or the minimal one (287 characters) when
+     * {@code bytes} is smaller; padded with {@code a=x-pad} lines as a long candidate list would be.
      */
     public static String sdp(int bytes) {
-        StringBuilder sdp = new StringBuilder(Math.max(bytes, 512)).append(SDP_HEAD);
-        int room = bytes - SDP_HEAD.length() - SDP_TAIL.length();
-        while (room > 0) {
-            // a line is "a=x-pad:" + filler + CRLF: 10 characters at least
-            int line = Math.min(room, 80);
-            if (line < 10) {
-                sdp.setLength(sdp.length() - 2);
-                sdp.append("x".repeat(line)).append("\r\n");
-                room = 0;
-            } else {
-                sdp.append("a=x-pad:").append("x".repeat(line - 10)).append("\r\n");
-                room -= line;
-            }
+        int room = bytes - (SDP_HEAD.length() - 2) - SDP_TAIL.length();
+        // fewer than 10 characters cannot make a line: they lengthen the session id instead
+        StringBuilder sdp = new StringBuilder(Math.max(bytes, 512))
+                .append(String.format(SDP_HEAD, room > 0 && room < 10 ? "7".repeat(room) : ""));
+        while (room >= 10) {
+            // "a=x-pad:" + filler + CRLF; keep the last line at 10 characters at least
+            int line = room >= 90 ? 80 : room;
+            sdp.append("a=x-pad:").append("x".repeat(line - 10)).append("\r\n");
+            room -= line;
         }
         return sdp.append(SDP_TAIL).toString();
     }

@@ -1,0 +1,182 @@
+package io.aiconexus.gateway.bench.load;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A gateway started from the runtime jar for one load run, isolated from any other gateway on the
+ * machine: its own free port, data directory, Felix cache, Config Admin store and watched etc/ (a
+ * copy of the runtime's, with the run's settings added as Config Admin files).
+ */
+final class GatewayProcess implements AutoCloseable {
+    private final Process process;
+    private final Path home;
+    private final int port;
+    private final long startupMillis;
+    private final Map<String, Map<String, String>> configuration;
+
+    private GatewayProcess(Process process, Path home, int port, long startupMillis,
+            Map<String, Map<String, String>> configuration) {
+        this.process = process;
+        this.home = home;
+        this.port = port;
+        this.startupMillis = startupMillis;
+        this.configuration = configuration;
+    }
+
+    /**
+     * Starts the gateway and waits until {@code /health} answers.
+     *
+     * @param configuration Config Admin files to write: PID to properties
+     */
+    static GatewayProcess start(Path jar, Path runtimeDir, List<String> javaOpts,
+            Map<String, Map<String, String>> configuration) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " does not exist: build it with mvn -B -o -f runtime/pom.xml install");
+        }
+        Path home = Files.createTempDirectory("aiconexus-load-");
+        Path etc = Files.createDirectories(home.resolve("etc"));
+        Path shipped = runtimeDir.resolve("etc");
+        if (Files.isDirectory(shipped)) {
+            try (Stream<Path> files = Files.list(shipped)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Files.copy(file, etc.resolve(file.getFileName()));
+                }
+            }
+        }
+        int port = freePort();
+        Map<String, Map<String, String>> written = new LinkedHashMap<>();
+        Map<String, String> transport = new LinkedHashMap<>(configuration.getOrDefault("io.aiconexus.gateway.transport",
+                Map.of()));
+        transport.put("port", Integer.toString(port));
+        written.put("io.aiconexus.gateway.transport", transport);
+        configuration.forEach(written::putIfAbsent);
+        for (Map.Entry<String, Map<String, String>> pid : written.entrySet()) {
+            writeConfig(etc.resolve(pid.getKey() + ".cfg"), pid.getValue());
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOpts);
+        command.add("-Dgosh.args=--nointeractive");
+        command.add("-Daiconexus.data=" + home.resolve("data"));
+        command.add("-Dfelix.cm.dir=" + home.resolve("config"));
+        command.add("-Dorg.osgi.framework.storage=" + home.resolve("felix-cache"));
+        command.add("-Dfelix.fileinstall.dir=" + etc);
+        // the Web Console's HTTP server, when the runtime has one: off the default port another gateway may hold
+        command.add("-Dorg.osgi.service.http.port=" + freePort());
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        long launched = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(runtimeDir.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("gateway.log").toFile()).start();
+        long startup = awaitHealthy(process, port, launched, home);
+        return new GatewayProcess(process, home, port, startup, written);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    URI url() {
+        return URI.create("ws://127.0.0.1:" + port + "/ws");
+    }
+
+    long startupMillis() {
+        return startupMillis;
+    }
+
+    Map<String, Map<String, String>> configuration() {
+        return configuration;
+    }
+
+    Path log() {
+        return home.resolve("gateway.log");
+    }
+
+    /**
+     * SIGTERM, as an operator stops it; killed when it has not stopped within 20 s. Its bundle cache and
+     * data go; its log and etc/ stay for a look afterwards.
+     */
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        for (String scratch : List.of("felix-cache", "data", "config")) {
+            deleteTree(home.resolve(scratch));
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static long awaitHealthy(Process process, int port, long launched, Path home)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = launched + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("the gateway exited with " + process.exitValue() + ": see " + home.resolve("gateway.log"));
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        throw new IOException("the gateway did not answer /health within 60 s: see " + home.resolve("gateway.log"));
+    }
+
+    private static void writeConfig(Path file, Map<String, String> values) throws IOException {
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try (var in = Files.newInputStream(file)) {
+                properties.load(in);
+            }
+        }
+        values.forEach(properties::setProperty);
+        try (var out = Files.newOutputStream(file)) {
+            properties.store(out, "written by the load generator for this run");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
