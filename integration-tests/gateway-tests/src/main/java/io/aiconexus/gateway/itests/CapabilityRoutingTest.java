@@ -22,8 +22,8 @@ import org.osgi.test.common.annotation.InjectService;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aiconexus.gateway.discovery.AgentStatistics;
-import io.aiconexus.gateway.itests.support.GatewayTestBase;
-import io.aiconexus.gateway.itests.support.TestAgent;
+import io.aiconexus.gateway.testsupport.GatewayTestBase;
+import io.aiconexus.gateway.testsupport.TestAgent;
 import io.aiconexus.gateway.protocol.MessageType;
 import io.aiconexus.gateway.router.MessageHandler;
 

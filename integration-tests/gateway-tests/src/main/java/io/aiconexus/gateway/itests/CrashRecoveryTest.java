@@ -13,10 +13,10 @@ import org.osgi.test.common.annotation.InjectBundleContext;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aiconexus.gateway.itests.support.GatewayProcess;
-import io.aiconexus.gateway.itests.support.GatewayTestBase;
-import io.aiconexus.gateway.itests.support.TestAgent;
-import io.aiconexus.gateway.itests.support.Toolkit;
+import io.aiconexus.gateway.testsupport.GatewayProcess;
+import io.aiconexus.gateway.testsupport.GatewayTestBase;
+import io.aiconexus.gateway.testsupport.TestAgent;
+import io.aiconexus.gateway.testsupport.Toolkit;
 import io.aiconexus.gateway.protocol.MessageType;
 
 /**

@@ -20,9 +20,9 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.test.common.annotation.InjectBundleContext;
 
-import io.aiconexus.gateway.itests.support.GatewayTestBase;
-import io.aiconexus.gateway.itests.support.TestAgent;
-import io.aiconexus.gateway.itests.support.Traffic;
+import io.aiconexus.gateway.testsupport.GatewayTestBase;
+import io.aiconexus.gateway.testsupport.TestAgent;
+import io.aiconexus.gateway.testsupport.Traffic;
 import io.aiconexus.gateway.protocol.MessageType;
 
 /**

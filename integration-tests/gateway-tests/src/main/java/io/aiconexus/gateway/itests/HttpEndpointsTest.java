@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aiconexus.gateway.itests.support.GatewayTestBase;
-import io.aiconexus.gateway.itests.support.TestAgent;
+import io.aiconexus.gateway.testsupport.GatewayTestBase;
+import io.aiconexus.gateway.testsupport.TestAgent;
 import io.aiconexus.gateway.protocol.MessageType;
 
 /** PROTOCOL.md section 9: /health, /agents (with ?capability=) and JSON 404s, over real HTTP. */

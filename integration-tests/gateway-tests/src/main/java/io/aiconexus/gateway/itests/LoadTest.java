@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aiconexus.gateway.itests.support.GatewayTestBase;
-import io.aiconexus.gateway.itests.support.TestAgent;
-import io.aiconexus.gateway.itests.support.Traffic;
+import io.aiconexus.gateway.testsupport.GatewayTestBase;
+import io.aiconexus.gateway.testsupport.TestAgent;
+import io.aiconexus.gateway.testsupport.Traffic;
 import io.aiconexus.gateway.protocol.MessageType;
 
 /**

@@ -16,8 +16,8 @@ import org.osgi.test.common.annotation.config.WithConfiguration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aiconexus.gateway.itests.support.GatewayTestBase;
-import io.aiconexus.gateway.itests.support.TestAgent;
+import io.aiconexus.gateway.testsupport.GatewayTestBase;
+import io.aiconexus.gateway.testsupport.TestAgent;
 import io.aiconexus.gateway.mailbox.Mailboxes;
 import io.aiconexus.gateway.protocol.MessageType;
 

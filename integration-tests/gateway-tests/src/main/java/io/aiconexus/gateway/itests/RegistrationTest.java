@@ -17,9 +17,9 @@ import org.osgi.test.common.annotation.config.WithConfiguration;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aiconexus.gateway.identity.AgentIdentity;
-import io.aiconexus.gateway.itests.support.GatewayTestBase;
-import io.aiconexus.gateway.itests.support.TestAgent;
-import io.aiconexus.gateway.itests.support.WsClient;
+import io.aiconexus.gateway.testsupport.GatewayTestBase;
+import io.aiconexus.gateway.testsupport.TestAgent;
+import io.aiconexus.gateway.testsupport.WsClient;
 import io.aiconexus.gateway.protocol.MessageType;
 import io.aiconexus.gateway.protocol.payload.Capability;
 

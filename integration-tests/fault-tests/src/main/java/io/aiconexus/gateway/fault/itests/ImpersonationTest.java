@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aiconexus.gateway.fault.itests.support.FaultTestBase;
-import io.aiconexus.gateway.fault.itests.support.TestAgent;
+import io.aiconexus.gateway.testsupport.TestAgent;
 import io.aiconexus.gateway.identity.AgentIdentity;
 import io.aiconexus.gateway.protocol.MessageType;
 

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiconexus.gateway.fault.itests.support.FaultTestBase;
 import io.aiconexus.gateway.fault.itests.support.RawAgent;
 import io.aiconexus.gateway.fault.itests.support.RawWebSocket;
-import io.aiconexus.gateway.fault.itests.support.TestAgent;
+import io.aiconexus.gateway.testsupport.TestAgent;
 import io.aiconexus.gateway.protocol.MessageType;
 
 /**

@@ -14,7 +14,7 @@ import org.osgi.test.common.annotation.config.WithConfiguration;
 
 import io.aiconexus.gateway.fault.itests.support.FaultTestBase;
 import io.aiconexus.gateway.fault.itests.support.RawAgent;
-import io.aiconexus.gateway.fault.itests.support.TestAgent;
+import io.aiconexus.gateway.testsupport.TestAgent;
 import io.aiconexus.gateway.protocol.MessageType;
 
 /**

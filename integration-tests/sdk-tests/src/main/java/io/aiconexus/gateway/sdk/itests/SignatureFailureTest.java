@@ -24,7 +24,7 @@ import io.aiconexus.gateway.sdk.ClientError;
 import io.aiconexus.gateway.sdk.GatewayClient;
 import io.aiconexus.gateway.sdk.itests.support.Recorder;
 import io.aiconexus.gateway.sdk.itests.support.SdkTestBase;
-import io.aiconexus.gateway.sdk.itests.support.WsClient;
+import io.aiconexus.gateway.testsupport.WsClient;
 import io.aiconexus.gateway.verification.FrameVerifier;
 
 /**

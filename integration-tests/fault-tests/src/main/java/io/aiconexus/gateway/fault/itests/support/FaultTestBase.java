@@ -1,5 +1,6 @@
 package io.aiconexus.gateway.fault.itests.support;
 
+import io.aiconexus.gateway.testsupport.GatewayTestBase;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -1,5 +1,7 @@
 package io.aiconexus.gateway.fault.itests.support;
 
+import io.aiconexus.gateway.testsupport.TestAgent;
+import io.aiconexus.gateway.testsupport.Toolkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.aiconexus.gateway.itests.support;
+package io.aiconexus.gateway.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;

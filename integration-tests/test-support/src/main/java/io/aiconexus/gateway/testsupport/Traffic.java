@@ -1,4 +1,4 @@
-package io.aiconexus.gateway.itests.support;
+package io.aiconexus.gateway.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
