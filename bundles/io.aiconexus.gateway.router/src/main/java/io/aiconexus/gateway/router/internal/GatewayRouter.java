@@ -211,10 +211,15 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus, GatewaySe
             return;
         }
         String recipient = toGateway ? messenger.gatewayDid() : envelope.to();
+        RoutingRequest request = null;
         for (PolicyEntry entry : policies.snapshot()) {
+            if (request == null) {
+                // one request per frame, a new one only after a redirect: this runs for every frame
+                request = new RoutingRequest(envelope, sender, recipient, toGateway);
+            }
             RoutingDecision decision;
             try {
-                decision = entry.policy().decide(new RoutingRequest(envelope, sender, recipient, toGateway));
+                decision = entry.policy().decide(request);
             } catch (RuntimeException e) {
                 LOG.error("Routing policy {} failed on {}: frame refused", entry.name(), envelope, e);
                 messenger.error(sender.connection(), sender.did(), envelope.id(), ErrorCode.INTERNAL_ERROR,
@@ -231,6 +236,7 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus, GatewaySe
             if (decision.outcome() == RoutingDecision.Outcome.REDIRECT) {
                 recipient = decision.redirectTo();
                 toGateway = messenger.isGateway(recipient);
+                request = null;
             }
         }
         FrameContext context = new FrameContext(envelope, sender, recipient, arrived, registry, messenger);
