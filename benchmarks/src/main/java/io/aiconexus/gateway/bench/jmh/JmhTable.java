@@ -43,7 +43,7 @@ public final class JmhTable {
         System.out.print(render(new ObjectMapper().readTree(Path.of(args[0]).toFile())));
     }
 
-    static String render(JsonNode results) {
+    public static String render(JsonNode results) {
         Map<String, Row> wall = new LinkedHashMap<>();
         Map<String, Row> cpu = new LinkedHashMap<>();
         for (JsonNode result : results) {

@@ -18,7 +18,8 @@ import io.aiconexus.gateway.bench.Platform;
 import io.aiconexus.gateway.protocol.MessageType;
 
 /**
- * The agents' side of the protocol: acknowledges registrations, answers every OFFER with a signed
+ * The agents' side of the protocol, whichever server routes the envelopes (the gateway or nats-server):
+ * takes the gateway's REGISTER acknowledgements, answers every OFFER with a signed
  * ANSWER, and times each OFFER->ANSWER round trip from its intended send time, so that a sender held
  * up (by the pacer falling behind, a busy socket or a stalled gateway) is charged for the wait
  * (coordinated omission corrected). In closed loop a pair sends its next OFFER when its ANSWER (or
@@ -120,7 +121,7 @@ final class Exchange implements LoadAgent.Inbox {
         // recorded before the send: the ANSWER can arrive before send() returns
         pending.put(id, new Pending(pair, intendedNanos, inWindow, done));
         counters.offersSent.increment();
-        caller.send(text);
+        caller.send(pair.callee().did(), text);
         return done;
     }
 
@@ -159,18 +160,18 @@ final class Exchange implements LoadAgent.Inbox {
     }
 
     @Override
-    public void frame(LoadAgent agent, String text) {
+    public void frame(LoadAgent agent, String envelope) {
         long now = System.nanoTime();
         JsonNode frame;
         try {
-            frame = JSON.readTree(text);
+            frame = JSON.readTree(envelope);
         } catch (IOException e) {
             counters.unexpected.increment();
             return;
         }
         switch (frame.path("type").asText()) {
             case "REGISTER" -> {
-                if (!agent.registered.isDone() && frame.path("correlation_id").asText().equals(agent.registerId)) {
+                if (!agent.registered.isDone() && agent.acknowledgesJoin(frame.path("correlation_id").asText())) {
                     agent.registered.complete(null);
                 } else {
                     counters.unexpected.increment();
@@ -180,6 +181,14 @@ final class Exchange implements LoadAgent.Inbox {
             case "ANSWER" -> answered(frame, now);
             case "ERROR" -> refused(agent, frame);
             default -> counters.unexpected.increment();
+        }
+    }
+
+    @Override
+    public void error(LoadAgent agent, String code) {
+        counters.error(code);
+        if (!agent.registered.isDone()) {
+            agent.registered.completeExceptionally(new IllegalStateException("join refused: " + code));
         }
     }
 
@@ -197,10 +206,11 @@ final class Exchange implements LoadAgent.Inbox {
         Counters c = counters;
         c.offersReceived.increment();
         countDelivered(c, now);
-        ObjectNode envelope = platform.codec.newEnvelope(MessageType.ANSWER, callee.did(), offer.path("from").asText(),
+        String caller = offer.path("from").asText();
+        ObjectNode envelope = platform.codec.newEnvelope(MessageType.ANSWER, callee.did(), caller,
                 offer.path("id").asText(), platform.codec.objectNode().put("sdp", answerSdp));
         c.answersSent.increment();
-        callee.send(platform.codec.write(platform.signer.sign(callee.identity, envelope)));
+        callee.send(caller, platform.codec.write(platform.signer.sign(callee.identity, envelope)));
     }
 
     private void answered(JsonNode answer, long now) {

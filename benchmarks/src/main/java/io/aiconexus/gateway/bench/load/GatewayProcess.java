@@ -155,7 +155,7 @@ final class GatewayProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(50);
+            Thread.sleep(10); // the resolution of the start-up time measured here
         }
         process.destroyForcibly();
         throw new IOException("the gateway did not answer /health within 60 s: see " + home.resolve("gateway.log"));
@@ -174,7 +174,7 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -20,7 +20,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Connects and registers agents with at most {@code concurrency} joins in flight, timing each from the
- * start of its TCP connect to the gateway's REGISTER acknowledgement; and the sweep, one round trip
+ * start of its TCP connect to the server's acknowledgement (the gateway's REGISTER ack; nats-server's
+ * PONG to the PING after SUB); and the sweep, one round trip
  * on every registered agent.
  */
 final class Joiner {
@@ -43,7 +44,7 @@ final class Joiner {
         Semaphore permits = new Semaphore(concurrency);
         CountDownLatch done = new CountDownLatch(agents.size());
         Recorder latency = new Recorder(TimeUnit.SECONDS.toMicros(JOIN_TIMEOUT_SECONDS * 2), 3);
-        // the two halves of a join: TCP connect + WebSocket upgrade, then REGISTER -> acknowledgement
+        // the two halves of a join: TCP connect + WebSocket upgrade, then REGISTER (or SUB + PING) -> acknowledgement
         Recorder upgrade = new Recorder(TimeUnit.SECONDS.toMicros(JOIN_TIMEOUT_SECONDS * 2), 3);
         Recorder register = new Recorder(TimeUnit.SECONDS.toMicros(JOIN_TIMEOUT_SECONDS * 2), 3);
         ConcurrentHashMap<String, LongAdder> failures = new ConcurrentHashMap<>();
@@ -59,7 +60,7 @@ final class Joiner {
             agent.connect(http, url).thenCompose(socket -> {
                 opened[0] = System.nanoTime();
                 agent.attach(socket);
-                agent.send(agent.registerFrame);
+                agent.join();
                 return agent.registered;
             }).orTimeout(JOIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((ok, error) -> {
                 long now = System.nanoTime();

@@ -13,29 +13,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.aiconexus.gateway.identity.AgentIdentity;
 
 /**
- * One agent on a JDK WebSocket. Frames it receives go to an {@link Inbox}; frames it sends are
+ * One agent on a JDK WebSocket, whatever the server under test: the gateway ({@link GatewayAgent}) or
+ * nats-server ({@link NatsAgent}). Envelopes it receives go to an {@link Inbox}; frames it sends are
  * queued and written one at a time (the JDK client refuses a send while one is pending), so any
- * thread may send without waiting.
+ * thread may send without waiting. Subclasses say how an envelope is framed and how a join is
+ * acknowledged.
  */
-final class LoadAgent implements WebSocket.Listener {
+abstract class LoadAgent implements WebSocket.Listener {
 
-    /** Receives the agent's frames, in arrival order per agent. */
+    /** Receives the agent's envelopes, in arrival order per agent. */
     interface Inbox {
-        void frame(LoadAgent agent, String text);
+        void frame(LoadAgent agent, String envelope);
+
+        /** A refusal the server sends outside any envelope (NATS {@code -ERR}), as an error code. */
+        void error(LoadAgent agent, String code);
 
         void closed(LoadAgent agent, int code, String reason);
     }
 
     final int index;
     final AgentIdentity identity;
-    /** The REGISTER this agent sends, signed before the join so that joining measures the gateway, not signing. */
-    volatile String registerFrame;
-    volatile String registerId;
+    /** Completed when the server has acknowledged the join: from then on the agent can be reached. */
     final CompletableFuture<Void> registered = new CompletableFuture<>();
 
-    private final Inbox inbox;
+    protected final Inbox inbox;
     private final Executor sendExecutor;
-    private final StringBuilder partial = new StringBuilder();
     private final ConcurrentLinkedQueue<String> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sending = new AtomicBoolean();
     private volatile WebSocket socket;
@@ -48,6 +50,21 @@ final class LoadAgent implements WebSocket.Listener {
         this.sendExecutor = sendExecutor;
     }
 
+    /** The WebSocket subprotocol to ask for; null for none. */
+    protected abstract String subprotocol();
+
+    /** What the agent sends right after the upgrade; {@link #registered} completes on its acknowledgement. */
+    protected abstract String joinFrame();
+
+    /** Whether an acknowledgement referring to {@code correlationId} is the one of this agent's join. */
+    abstract boolean acknowledgesJoin(String correlationId);
+
+    /** Sends {@code envelope} to the agent {@code recipientDid}, after the frames queued before it. */
+    abstract void send(String recipientDid, String envelope);
+
+    /** Writes one queued frame; called for one frame at a time. */
+    protected abstract CompletableFuture<WebSocket> write(WebSocket socket, String frame);
+
     String did() {
         return identity.did();
     }
@@ -57,13 +74,22 @@ final class LoadAgent implements WebSocket.Listener {
     }
 
     CompletableFuture<WebSocket> connect(HttpClient http, URI uri) {
-        return http.newWebSocketBuilder().subprotocols("ioap.v1").connectTimeout(Duration.ofSeconds(30))
-                .buildAsync(uri, this);
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
+        String subprotocol = subprotocol();
+        if (subprotocol != null) {
+            builder.subprotocols(subprotocol);
+        }
+        return builder.buildAsync(uri, this);
     }
 
-    /** Queues {@code text}; written after the frames queued before it. */
-    void send(String text) {
-        outbox.add(text);
+    /** Sends the join frame; the caller waits on {@link #registered}. */
+    void join() {
+        enqueue(joinFrame());
+    }
+
+    /** Queues a frame as the subclass framed it; written after the frames queued before it. */
+    protected final void enqueue(String frame) {
+        outbox.add(frame);
         pump();
     }
 
@@ -94,7 +120,7 @@ final class LoadAgent implements WebSocket.Listener {
             return;
         }
         // completion runs on the executor, never inline, so a long queue cannot grow the stack
-        current.sendText(next, true).whenCompleteAsync((ws, error) -> {
+        write(current, next).whenCompleteAsync((ws, error) -> {
             sending.set(false);
             if (error != null) {
                 open = false;
@@ -116,22 +142,6 @@ final class LoadAgent implements WebSocket.Listener {
     public void onOpen(WebSocket webSocket) {
         webSocket.request(1);
         attach(webSocket);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        if (last && partial.length() == 0) {
-            inbox.frame(this, data.toString());
-        } else {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                inbox.frame(this, text);
-            }
-        }
-        webSocket.request(1);
-        return null;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.aiconexus.gateway.bench.load;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import io.aiconexus.gateway.identity.AgentIdentity;
 import io.aiconexus.gateway.protocol.MessageType;
 
 /**
- * Drives a real gateway over WebSocket as agents do: N agents connect and register (bounded
+ * Drives a real gateway (or, with {@code --target nats}, nats-server as the peer it is compared with)
+ * over WebSocket as agents do: N agents connect and register (bounded
  * concurrency), optionally all answer one round trip (the sweep), then P pairs exchange signed
  * OFFER->ANSWER in closed loop or at a fixed rate. Reports join and round-trip latencies, routed
  * frames per second, frames lost, errors by code, and, read from the gateway process itself, its CPU
@@ -52,7 +55,14 @@ public final class LoadGenerator {
             System.exit(2);
             return;
         }
-        ObjectNode report = new LoadGenerator(options).run();
+        ObjectNode report;
+        try {
+            report = new LoadGenerator(options).run();
+        } catch (CannotStart e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report);
         if (options.json) {
             System.out.println(text);
@@ -65,16 +75,44 @@ public final class LoadGenerator {
     private ObjectNode run() throws Exception {
         ObjectNode report = JSON.createObjectNode();
         report.put("started_at", Instant.now().toString());
+        report.put("target", options.target.label());
         report.set("arguments", JSON.valueToTree(options.arguments));
         report.put("load_average_before", ProcStats.loadAverage());
         report.put("cpu_pressure_before", ProcStats.cpuPressure());
         GatewayProcess gateway = null;
+        NatsProcess nats = null;
         URI url = options.url;
         long pid = options.gatewayPid;
+        boolean isNats = options.target == LoadOptions.Target.NATS;
+        // "gateway" names the server under test in the report, whichever it is: scripts read these keys
         ObjectNode gatewayNode = report.putObject("gateway");
-        if (options.startGateway) {
+        if (isNats) {
+            gatewayNode.put("verification", "none: nats-server routes without verifying signatures");
+        }
+        if (options.startGateway && isNats) {
+            try {
+                nats = NatsProcess.start(options.natsServer, options.agents);
+            } catch (IOException e) {
+                throw new CannotStart("cannot start nats-server: " + e.getMessage());
+            }
+            url = nats.url();
+            pid = nats.pid();
+            gatewayNode.put("started_by_generator", true);
+            gatewayNode.put("server", "nats-server " + nats.version());
+            gatewayNode.put("binary", options.natsServer.toString());
+            gatewayNode.put("startup_ms", nats.startupMillis());
+            gatewayNode.put("config", Files.readString(nats.config()));
+            gatewayNode.put("log", nats.log().toString());
+            progress.say("nats-server " + nats.version() + " started in " + nats.startupMillis() + " ms, pid " + pid
+                    + ", " + url);
+        } else if (options.startGateway) {
             Map<String, Map<String, String>> configuration = gatewayConfiguration();
-            gateway = GatewayProcess.start(options.gatewayJar, options.runtimeDir, options.gatewayJavaOpts, configuration);
+            try {
+                gateway = GatewayProcess.start(options.gatewayJar, options.runtimeDir, options.gatewayJavaOpts,
+                        configuration);
+            } catch (IOException e) {
+                throw new CannotStart("cannot start the gateway: " + e.getMessage());
+            }
             url = gateway.url();
             pid = gateway.pid();
             gatewayNode.put("started_by_generator", true);
@@ -96,7 +134,12 @@ public final class LoadGenerator {
             List<LoadAgent> agents = prepare(platform, exchange, callbacks);
 
             ObjectNode memory = report.putObject("memory");
-            Report.measureMemory(memory, "before_join", pid, options.gc);
+            // heap after GC needs a JVM: nats-server gets RSS only
+            boolean heap = options.gc && !isNats;
+            if (isNats && pid > 0) {
+                memory.put("heap_note", "nats-server is not a JVM: RSS only");
+            }
+            Report.measureMemory(memory, "before_join", pid, heap);
             long gatewayCpu0 = pid > 0 ? ProcStats.cpuMicros(pid) : -1;
             ThreadCpu gatewayThreads = pid > 0 ? ThreadCpu.start(pid) : null;
             long selfCpu0 = ProcStats.cpuMicros(ProcessHandle.current().pid());
@@ -112,9 +155,11 @@ public final class LoadGenerator {
             report.set("join", joinNode);
             progress.say(String.format("joined: %,d/%,d registered in %.1f s", join.registered().size(), agents.size(),
                     join.seconds()));
-            Report.measureMemory(memory, "after_join", pid, options.gc);
+            Report.measureMemory(memory, "after_join", pid, heap);
             Report.perAgent(memory, join.registered().size());
-            report.put("gateway_connected_agents", Report.connectedAgents(http, url));
+            report.put("gateway_connected_agents", isNats
+                    ? Report.connectedAgents(http, nats == null ? null : nats.varz(), "connections")
+                    : Report.connectedAgents(http, Report.health(url), "connected_agents"));
 
             if (options.sweep) {
                 Joiner.SweepResult sweep = Joiner.sweep(join.registered(), exchange, 200, progress);
@@ -147,6 +192,9 @@ public final class LoadGenerator {
             if (gateway != null) {
                 gateway.close();
             }
+            if (nats != null) {
+                nats.close();
+            }
         }
         return report;
     }
@@ -166,21 +214,30 @@ public final class LoadGenerator {
         return configuration;
     }
 
-    /** Identities and signed REGISTER frames for every agent, made before the clock starts. */
+    /** Identities (and for the gateway, signed REGISTER frames) for every agent, made before the clock starts. */
     private List<LoadAgent> prepare(Platform platform, Exchange exchange, ExecutorService callbacks) {
         long start = System.nanoTime();
+        boolean isNats = options.target == LoadOptions.Target.NATS;
         List<LoadAgent> agents = IntStream.range(0, options.agents).parallel().mapToObj(i -> {
             AgentIdentity identity = platform.identities.generate();
-            LoadAgent agent = new LoadAgent(i, identity, exchange, callbacks);
+            if (isNats) {
+                return (LoadAgent) new NatsAgent(i, identity, exchange, callbacks);
+            }
             ObjectNode register = platform.codec.newEnvelope(MessageType.REGISTER, identity.did(), identity.did(), null,
                     platform.codec.objectNode().put("public_key", identity.publicKeyBase58()));
-            agent.registerId = register.get("id").asText();
-            agent.registerFrame = platform.codec.write(platform.signer.sign(identity, register));
-            return agent;
+            return new GatewayAgent(i, identity, platform.codec.write(platform.signer.sign(identity, register)),
+                    register.get("id").asText(), exchange, callbacks);
         }).toList();
-        progress.say(String.format("%,d identities and REGISTER frames made in %.1f s", agents.size(),
-                (System.nanoTime() - start) / 1e9));
+        progress.say(String.format("%,d identities%s made in %.1f s", agents.size(),
+                isNats ? "" : " and REGISTER frames", (System.nanoTime() - start) / 1e9));
         return agents;
+    }
+
+    /** The server under test could not be started: a one-line reason, no stack trace. */
+    static final class CannotStart extends Exception {
+        CannotStart(String message) {
+            super(message);
+        }
     }
 
     private void closeAll(List<LoadAgent> agents) {

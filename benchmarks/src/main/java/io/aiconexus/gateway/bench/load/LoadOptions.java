@@ -1,21 +1,32 @@
 package io.aiconexus.gateway.bench.load;
 
+import java.io.File;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** The load generator's command line. Every option has a default; {@link #USAGE} says what each does. */
 final class LoadOptions {
     static final String USAGE = """
             usage: LoadGenerator [options]
-              --start-gateway          start the gateway jar in a private directory (own port, data, config)
+              --target gateway|nats    the server under test (default gateway). nats: Debian's nats-server
+                                       over NATS-over-WebSocket, the same signed envelopes published to the
+                                       recipient's DID as subject; it routes without verifying signatures,
+                                       so --verification enforce/audit is refused (off is accepted)
+              --nats-server PATH       the nats-server to start (default nats-server on PATH, else
+                                       /usr/sbin/nats-server; benchmarks/install-nats installs it)
+              --start-gateway          start the server under test in a private directory (own ports, data,
+                                       config); implied by --target nats without --url
               --gateway-jar PATH       the runtime jar to start (default runtime/target/gateway.jar)
               --runtime-dir PATH       directory the gateway runs from (default runtime); its etc/ is copied
               --gateway-java-opts STR  JVM options of the started gateway, e.g. "-XX:StartFlightRecording=..."
               --verification MODE      enforce | audit | off, for the started gateway (default enforce)
-              --url URL                a running gateway (default ws://127.0.0.1:8000/ws)
+              --url URL                a running gateway (default ws://127.0.0.1:8000/ws), or nats-server's
+                                       WebSocket listener with --target nats
               --gateway-pid PID        its process, for CPU and memory figures read from /proc
               --agents N               agents that connect and register (default 200)
               --connect-concurrency C  joins in flight at once (default 100)
@@ -29,14 +40,28 @@ final class LoadOptions {
               --sweep                  before traffic, one OFFER->ANSWER on every agent: all still answer?
               --client-threads T       threads running the agents' callbacks (default 2)
               --no-gc                  skip the full GCs (jcmd) around the join that sharpen memory figures
+                                       (never run for nats-server, not a JVM: RSS only)
               --json                   print the results as JSON on stdout (progress stays on stderr)
             """;
 
+    /** The server under test. */
+    enum Target {
+        GATEWAY, NATS;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    Target target = Target.GATEWAY;
+    Path natsServer = defaultNatsServer();
     boolean startGateway;
     Path gatewayJar = Path.of("runtime/target/gateway.jar");
     Path runtimeDir = Path.of("runtime");
     List<String> gatewayJavaOpts = new ArrayList<>();
     String verification = "enforce";
+    private boolean verificationGiven;
+    private boolean urlGiven;
     URI url = URI.create("ws://127.0.0.1:8000/ws");
     long gatewayPid = -1;
     int agents = 200;
@@ -76,6 +101,16 @@ final class LoadOptions {
                 }
             }
         }
+        if (o.target == Target.NATS) {
+            if (o.verificationGiven && !o.verification.equals("off")) {
+                throw new IllegalArgumentException("--verification " + o.verification + " does not apply to --target nats:"
+                        + " nats-server verifies no signatures (leave --verification out)");
+            }
+            o.verification = "none";
+            if (!o.urlGiven) {
+                o.startGateway = true;
+            }
+        }
         if (o.pairs < 0) {
             o.pairs = Math.min(100, o.agents / 2);
         }
@@ -100,8 +135,20 @@ final class LoadOptions {
                 case "--runtime-dir" -> runtimeDir = Path.of(value);
                 case "--gateway-java-opts" -> gatewayJavaOpts = value.isBlank() ? new ArrayList<>()
                         : new ArrayList<>(Arrays.asList(value.trim().split("\\s+")));
-                case "--verification" -> verification = mode(value);
-                case "--url" -> url = URI.create(value);
+                case "--target" -> target = switch (value) {
+                    case "gateway" -> Target.GATEWAY;
+                    case "nats" -> Target.NATS;
+                    default -> throw new IllegalArgumentException("--target is gateway or nats, not " + value);
+                };
+                case "--nats-server" -> natsServer = Path.of(value);
+                case "--verification" -> {
+                    verification = mode(value);
+                    verificationGiven = true;
+                }
+                case "--url" -> {
+                    url = URI.create(value);
+                    urlGiven = true;
+                }
                 case "--gateway-pid" -> gatewayPid = Long.parseLong(value);
                 case "--agents" -> agents = Integer.parseInt(value);
                 case "--connect-concurrency" -> connectConcurrency = Integer.parseInt(value);
@@ -122,6 +169,19 @@ final class LoadOptions {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " needs a number, not " + value, e);
         }
+    }
+
+    /** nats-server on PATH, else where Debian's package puts it. */
+    private static Path defaultNatsServer() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, "nats-server");
+                if (Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return Path.of("/usr/sbin/nats-server");
     }
 
     private static String mode(String value) {

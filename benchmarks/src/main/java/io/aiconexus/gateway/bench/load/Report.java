@@ -43,13 +43,23 @@ final class Report {
         }
     }
 
-    /** What the gateway's /health says: its connected agents, or -1. */
-    static long connectedAgents(HttpClient http, URI ws) {
-        URI health = URI.create((ws.getScheme().equals("wss") ? "https" : "http") + "://" + ws.getAuthority() + "/health");
+    /** The gateway's /health, next to its WebSocket endpoint {@code ws}. */
+    static URI health(URI ws) {
+        return URI.create((ws.getScheme().equals("wss") ? "https" : "http") + "://" + ws.getAuthority() + "/health");
+    }
+
+    /**
+     * The connections the server says it holds: {@code field} of the JSON at {@code status} (the gateway's
+     * /health, nats-server's /varz); -1 when unknown.
+     */
+    static long connectedAgents(HttpClient http, URI status, String field) {
+        if (status == null) {
+            return -1;
+        }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(status).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body()).path("connected_agents").asLong(-1);
+            return JSON.readTree(response.body()).path(field).asLong(-1);
         } catch (java.io.IOException e) {
             return -1;
         } catch (InterruptedException e) {

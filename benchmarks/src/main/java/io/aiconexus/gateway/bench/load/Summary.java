@@ -33,20 +33,30 @@ final class Summary {
     static String of(JsonNode r) {
         StringBuilder out = new StringBuilder("\n");
         JsonNode g = r.path("gateway");
-        line(out, "gateway", g.path("url").asText() + (g.has("startup_ms") ? ", started in " + g.path("startup_ms") + " ms" : ""));
+        // the server under test; reports older than --target are all the gateway's
+        String server = r.path("target").asText("gateway");
+        line(out, "target", server.equals("nats")
+                ? g.path("server").asText("nats-server") + ": routes by subject, verifies no signature"
+                : "gateway, verification " + g.path("configuration").path("io.aiconexus.gateway.verification")
+                        .path("mode").asText("as configured"));
+        line(out, server, g.path("url").asText() + (g.has("startup_ms") ? ", started in " + g.path("startup_ms") + " ms" : ""));
         JsonNode j = r.path("join");
         line(out, "join", String.format(Locale.ROOT, "%d/%d registered in %.1f s (concurrency %d), failures %s",
                 j.path("registered").asInt(), j.path("agents").asInt(), j.path("seconds").asDouble(),
                 j.path("concurrency").asInt(), j.path("failures")));
-        line(out, "join CPU", "gateway " + j.path("gateway_cpu_seconds").asText("n/a") + " s, generator "
+        line(out, "join CPU", server + " " + j.path("gateway_cpu_seconds").asText("n/a") + " s, generator "
                 + j.path("generator_cpu_seconds").asText() + " s");
         line(out, "join latency", latency(j.path("latency_ms")));
         line(out, "  upgrade", latency(j.path("upgrade_ms")));
-        line(out, "  register", latency(j.path("register_ms")));
-        line(out, "gateway sees", r.path("gateway_connected_agents").asText() + " connected agents");
+        line(out, server.equals("nats") ? "  SUB->PONG" : "  register", latency(j.path("register_ms")));
+        line(out, server + " sees", r.path("gateway_connected_agents").asText() + " connected agents");
         JsonNode m = r.path("memory");
-        if (m.has("rss_bytes_per_agent")) {
-            line(out, "gateway memory", String.format(Locale.ROOT, "RSS %,d -> %,d KiB: %,d bytes per agent; heap after GC %s -> %s KiB: %s bytes per agent",
+        if (m.has("rss_bytes_per_agent") && !m.has("heap_used_after_gc_kib_after_join")) {
+            line(out, server + " memory", String.format(Locale.ROOT, "RSS %,d -> %,d KiB: %,d bytes per agent%s",
+                    m.path("rss_kib_before_join").asLong(), m.path("rss_kib_after_join").asLong(),
+                    m.path("rss_bytes_per_agent").asLong(), m.has("heap_note") ? " (" + m.path("heap_note").asText() + ")" : ""));
+        } else if (m.has("rss_bytes_per_agent")) {
+            line(out, server + " memory", String.format(Locale.ROOT, "RSS %,d -> %,d KiB: %,d bytes per agent; heap after GC %s -> %s KiB: %s bytes per agent",
                     m.path("rss_kib_before_join").asLong(), m.path("rss_kib_after_join").asLong(),
                     m.path("rss_bytes_per_agent").asLong(), m.path("heap_used_after_gc_kib_before_join").asText("n/a"),
                     m.path("heap_used_after_gc_kib_after_join").asText("n/a"), m.path("heap_bytes_per_agent").asText("n/a")));
@@ -65,10 +75,10 @@ final class Summary {
             line(out, "frames lost", t.path("frames_lost").asText() + " (timed out " + t.path("round_trips_timed_out")
                     + ", refused " + t.path("round_trips_refused") + ", late answers " + t.path("late_answers") + ")");
             line(out, "errors by code", t.path("errors_by_code").toString());
-            line(out, "gateway CPU", t.has("gateway_cpu_us_per_routed_frame")
+            line(out, server + " CPU", t.has("gateway_cpu_us_per_routed_frame")
                     ? t.path("gateway_cpu_us_per_routed_frame").asText() + " µs per routed frame ("
                             + t.path("gateway_cpu_cores").asText() + " cores busy)"
-                    : "not measured (no gateway process)");
+                    : "not measured (no " + server + " process: --gateway-pid)");
             if (t.has("gateway_cpu_breakdown")) {
                 JsonNode b = t.path("gateway_cpu_breakdown");
                 line(out, "  user/system", String.format(Locale.ROOT, "%.2f s / %.2f s; by thread: %s",

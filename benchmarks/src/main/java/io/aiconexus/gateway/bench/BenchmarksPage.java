@@ -1,0 +1,369 @@
+package io.aiconexus.gateway.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aiconexus.gateway.bench.jmh.JmhTable;
+
+/**
+ * Writes the measured part of {@code docs/BENCHMARKS.md} from one run of {@code benchmarks/run-benchmarks}:
+ * the targets of the performance issue, each with the figure measured against it and by how much it is met
+ * or missed; the cost per routed frame beside the raw Ed25519 verification and NATS, as ratios; the scenario
+ * and micro-benchmark tables; start-up times; and the profiles that say where the time goes. Everything
+ * between the two marker lines is replaced; the rest of the page is kept as written.
+ *
+ * <p>Usage: {@code BenchmarksPage RESULTS_DIR PAGE COMMAND}, where RESULTS_DIR holds {@code jmh.json},
+ * {@code scenarios/NAME.runK.json}, {@code startup.json} and {@code profiles/*.txt}.
+ */
+public final class BenchmarksPage {
+    static final String BEGIN = "<!-- BEGIN MEASURED: written by benchmarks/run-benchmarks; edits here are overwritten -->";
+    static final String END = "<!-- END MEASURED -->";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path results;
+    private final Map<String, List<JsonNode>> scenarios = new LinkedHashMap<>();
+    private final JsonNode jmh;
+    private final JsonNode startup;
+
+    private BenchmarksPage(Path results) throws IOException {
+        this.results = results;
+        Path dir = results.resolve("scenarios");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                    JsonNode report = readOrNull(file);
+                    if (report != null && report.has("join")) {
+                        String name = file.getFileName().toString().replaceFirst("\\.run\\d+\\.json$", "");
+                        scenarios.computeIfAbsent(name, k -> new ArrayList<>()).add(report);
+                    }
+                }
+            }
+        }
+        jmh = readOrNull(results.resolve("jmh.json"));
+        startup = readOrNull(results.resolve("startup.json"));
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: BenchmarksPage <results dir> <docs/BENCHMARKS.md> <the command that made the results>");
+            System.exit(2);
+        }
+        Path page = Path.of(args[1]);
+        String measured = new BenchmarksPage(Path.of(args[0])).render(args[2]);
+        String text = Files.exists(page) ? Files.readString(page) : "# Benchmarks\n\n";
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        String updated = begin >= 0 && end > begin
+                ? text.substring(0, begin) + measured + text.substring(end + END.length())
+                : text + "\n" + measured + "\n";
+        Files.writeString(page, updated);
+        System.out.println("wrote the measured section of " + page);
+    }
+
+    String render(String command) throws IOException {
+        StringBuilder out = new StringBuilder(BEGIN).append("\n\n## Latest run\n\n");
+        out.append(Machine.describe(command)).append('\n');
+        out.append("### Targets\n\n").append(targets()).append('\n');
+        out.append("### Cost per routed frame, side by side\n\n").append(costTable()).append('\n');
+        out.append("### Start-up\n\n").append(startupText()).append('\n');
+        out.append(scenarioTables());
+        if (jmh != null) {
+            out.append("### Micro-benchmarks (`benchmarks/run-jmh`)\n\n").append(JmhTable.render(jmh)).append('\n');
+        }
+        out.append(profiles());
+        return out.append(END).toString();
+    }
+
+    private String targets() {
+        StringBuilder t = new StringBuilder("| target | goal | measured | verdict |\n|---|---|---|---|\n");
+        double verify = rawVerifyMicros();
+        double nats = median("nats-closed", "traffic", "gateway_cpu_us_per_routed_frame");
+        double enforce = median("closed-enforce", "traffic", "gateway_cpu_us_per_routed_frame");
+        double off = median("closed-off", "traffic", "gateway_cpu_us_per_routed_frame");
+        t.append(row("CPU per routed, verified frame", "≤ 1.2 × (raw verify + NATS per frame)",
+                Double.isNaN(enforce) || Double.isNaN(verify) || Double.isNaN(nats) ? missing(enforce, verify, nats)
+                        : String.format(Locale.ROOT, "%.0f µs vs %.0f + %.0f µs: %.2f ×", enforce, verify, nats,
+                                enforce / (verify + nats)),
+                ratioVerdict(enforce / (verify + nats), 1.2)));
+        t.append(row("CPU per routed frame, verification off", "≤ 1.2 × NATS per frame",
+                Double.isNaN(off) || Double.isNaN(nats) ? missing(off, Double.NaN, nats)
+                        : String.format(Locale.ROOT, "%.0f µs vs %.0f µs: %.2f ×", off, nats, off / nats),
+                ratioVerdict(off / nats, 1.2)));
+        t.append(scaleRow());
+        double join = median("join-1000", "join", "latency_ms", "p99");
+        t.append(row("join p99, 1,000 agents joining together", "< 20 ms",
+                Double.isNaN(join) ? "not run" : String.format(Locale.ROOT, "%.1f ms", join), limitVerdict(join, 20)));
+        t.append(lossRow());
+        double p99 = median("rate5000-enforce", "traffic", "round_trip_ms", "p99");
+        double achieved = median("rate5000-enforce", "traffic", "routed_frames_per_second");
+        t.append(row("round trip p99 at 5,000 routed frames/s, 1,000 agents", "< 10 ms",
+                Double.isNaN(p99) ? "not run" : String.format(Locale.ROOT, "%.1f ms (%,.0f frames/s routed)", p99, achieved),
+                limitVerdict(p99, 10)));
+        double start = startup == null ? Double.NaN : startup.path("median_ms").asDouble(Double.NaN);
+        t.append(row("start-up, launch to accepting WebSocket connections", "< 2 s",
+                Double.isNaN(start) ? "not run" : String.format(Locale.ROOT, "median %,.0f ms of %d starts", start,
+                        startup.path("runs_ms").size()), limitVerdict(start, 2000)));
+        return t.toString();
+    }
+
+    private String scaleRow() {
+        String largest = null;
+        int agents = 0;
+        for (String name : scenarios.keySet()) {
+            if (name.startsWith("idle-")) {
+                JsonNode r = scenarios.get(name).get(0);
+                if (r.path("join").path("agents").asInt() > agents) {
+                    agents = r.path("join").path("agents").asInt();
+                    largest = name;
+                }
+            }
+        }
+        if (largest == null) {
+            return row("20,000 registered agents, all answering", "RSS < 1 GiB", "not run", "not judged");
+        }
+        JsonNode r = scenarios.get(largest).get(0);
+        JsonNode j = r.path("join");
+        JsonNode s = r.path("sweep");
+        long rssKib = r.path("memory").path("rss_kib_after_join").asLong();
+        boolean all = j.path("registered").asInt() == agents && s.path("answered").asInt() == s.path("pairs").asInt();
+        String measured = String.format(Locale.ROOT, "%,d of %,d registered, %,d of %,d pairs answered, RSS %,.0f MiB",
+                j.path("registered").asInt(), agents, s.path("answered").asInt(), s.path("pairs").asInt(), rssKib / 1024.0);
+        String verdict;
+        if (agents >= 20_000) {
+            verdict = all && rssKib < 1024 * 1024 ? "met" : "missed";
+        } else {
+            long perAgent = r.path("memory").path("rss_bytes_per_agent").asLong();
+            long before = r.path("memory").path("rss_kib_before_join").asLong() * 1024;
+            double projected = (before + 20_000.0 * perAgent) / (1024.0 * 1024 * 1024);
+            verdict = String.format(Locale.ROOT, "not measured at 20,000: this machine allows %s open files per process "
+                    + "(hard limit); projected RSS at 20,000 from this run: %.2f GiB", Machine.openFilesHardLimit(), projected);
+        }
+        return row("20,000 registered agents, all answering", "RSS < 1 GiB", measured, verdict);
+    }
+
+    private String lossRow() {
+        long lost = 0;
+        int runs = 0;
+        List<String> lossy = new ArrayList<>();
+        for (Map.Entry<String, List<JsonNode>> e : scenarios.entrySet()) {
+            for (JsonNode r : e.getValue()) {
+                if (r.has("traffic")) {
+                    runs++;
+                    long l = r.path("traffic").path("frames_lost").asLong();
+                    lost += l;
+                    if (l > 0) {
+                        lossy.add(e.getKey());
+                    }
+                }
+                if (r.has("sweep") && r.path("sweep").path("answered").asInt() < r.path("sweep").path("pairs").asInt()) {
+                    lossy.add(e.getKey() + " (sweep)");
+                }
+            }
+        }
+        return row("zero frames lost", "0 in every scenario", String.format(Locale.ROOT, "%,d lost over %d traffic runs", lost, runs),
+                runs == 0 ? "not run" : lossy.isEmpty() ? "met" : "missed in " + String.join(", ", lossy));
+    }
+
+    private String costTable() {
+        StringBuilder t = new StringBuilder("""
+                | workload (closed loop, 100 pairs) | CPU µs per routed frame | × raw verify | × NATS | routed frames/s | round trip p99 ms |
+                |---|---:|---:|---:|---:|---:|
+                """);
+        double verify = rawVerifyMicros();
+        double nats = median("nats-closed", "traffic", "gateway_cpu_us_per_routed_frame");
+        t.append(String.format(Locale.ROOT, "| raw Ed25519 verify, Bouncy Castle (JMH, CPU time) | %s | 1.00 | %s | | |%n",
+                fmt(verify), ratio(verify, nats)));
+        for (String[] w : new String[][] {{"closed-enforce", "gateway, verification enforce"},
+                {"closed-off", "gateway, verification off"}, {"nats-closed", "NATS over WebSocket (no verification)"}}) {
+            double cpu = median(w[0], "traffic", "gateway_cpu_us_per_routed_frame");
+            t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", w[1], fmt(cpu), ratio(cpu, verify),
+                    ratio(cpu, nats), fmt(median(w[0], "traffic", "routed_frames_per_second")),
+                    fmt(median(w[0], "traffic", "round_trip_ms", "p99"))));
+        }
+        t.append("\nEach figure is the median over the runs of its scenario; CPU is the whole server process "
+                + "(utime + stime from /proc) over the measured window, divided by the frames it routed.\n");
+        return t.toString();
+    }
+
+    private String startupText() {
+        if (startup == null) {
+            return "Not run.\n";
+        }
+        return String.format(Locale.ROOT, "%d fresh starts of `runtime/target/gateway.jar` (empty bundle cache and data "
+                + "directory each time), launch to `/health` answering on the WebSocket port: %s ms; median %,.0f ms.%n",
+                startup.path("runs_ms").size(), startup.path("runs_ms").toString().replaceAll("[\\[\\]]", "").replace(",", ", "),
+                startup.path("median_ms").asDouble());
+    }
+
+    private String scenarioTables() throws IOException {
+        Path tables = results.resolve("scenarios").resolve("TABLES.md");
+        return Files.exists(tables) ? Files.readString(tables).replace("### ", "#### Scenarios: ") + "\n" : "";
+    }
+
+    private String profiles() throws IOException {
+        Path dir = results.resolve("profiles");
+        if (!Files.isDirectory(dir)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("### Where the time goes (JFR, `JfrTop`)\n\n");
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file);
+                out.append("`").append(file.getFileName()).append("` (first lines; the whole summary is kept with the results):\n\n```\n");
+                lines.stream().limit(45).forEach(l -> out.append(l).append('\n'));
+                out.append("```\n\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private double rawVerifyMicros() {
+        if (jmh == null) {
+            return Double.NaN;
+        }
+        for (JsonNode result : jmh) {
+            if (result.path("benchmark").asText().endsWith("SignatureBenchmarks.ed25519Verify")) {
+                return result.path("secondaryMetrics").path("·cpu").path("score").asDouble(Double.NaN);
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The median of a numeric field over the runs of a scenario, NaN when it did not run. */
+    private double median(String scenario, String... path) {
+        List<JsonNode> runs = scenarios.getOrDefault(scenario, List.of());
+        double[] values = runs.stream().mapToDouble(r -> {
+            JsonNode n = r;
+            for (String p : path) {
+                n = n.path(p);
+            }
+            return n.isNumber() || n.isTextual() ? n.asDouble(Double.NaN) : Double.NaN;
+        }).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        return values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+
+    private static String row(String target, String goal, String measured, String verdict) {
+        return "| " + target + " | " + goal + " | " + measured + " | " + verdict + " |\n";
+    }
+
+    private static String ratioVerdict(double ratio, double limit) {
+        if (Double.isNaN(ratio)) {
+            return "not judged";
+        }
+        return ratio <= limit ? "met" : String.format(Locale.ROOT, "missed: %.2f × the allowed cost", ratio / limit);
+    }
+
+    private static String limitVerdict(double value, double limit) {
+        if (Double.isNaN(value)) {
+            return "not judged";
+        }
+        return value < limit ? "met" : String.format(Locale.ROOT, "missed: %.1f × the goal", value / limit);
+    }
+
+    private static String missing(double gateway, double verify, double nats) {
+        List<String> absent = new ArrayList<>();
+        if (Double.isNaN(gateway)) {
+            absent.add("gateway scenario");
+        }
+        if (!Double.isNaN(verify) || !Double.isNaN(nats)) {
+            if (Double.isNaN(nats)) {
+                absent.add("NATS scenario (benchmarks/install-nats)");
+            }
+        } else {
+            absent.add("raw verify (JMH) and NATS");
+        }
+        return "not run: " + String.join(", ", absent);
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "n/a" : v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String ratio(double a, double b) {
+        return Double.isNaN(a) || Double.isNaN(b) || b == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", a / b);
+    }
+
+    private static JsonNode readOrNull(Path file) {
+        try {
+            return Files.exists(file) ? JSON.readTree(file.toFile()) : null;
+        } catch (IOException unfinished) {
+            return null; // a run that failed half-way: its log says why
+        }
+    }
+
+    /** What the run ran on, as facts read off this machine. */
+    static final class Machine {
+        private Machine() {
+        }
+
+        static String describe(String command) throws IOException {
+            String cpu = firstMatch(Path.of("/proc/cpuinfo"), "model name");
+            String mem = firstMatch(Path.of("/proc/meminfo"), "MemTotal");
+            return String.format(Locale.ROOT, """
+                    - Date: %s
+                    - Command: `%s`
+                    - Commit: `%s`
+                    - Machine: %d cores (%s), %s RAM, kernel %s, open files per process: %s (hard limit)
+                    - Java: %s %s; the server processes (gateway, nats-server) and the load generator share the cores
+                    - Load average when the page was written: %s
+                    """, Instant.now().truncatedTo(ChronoUnit.MINUTES), command, git("rev-parse", "--short", "HEAD"),
+                    Runtime.getRuntime().availableProcessors(), cpu, mem, System.getProperty("os.version"),
+                    openFilesHardLimit(), System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+                    Files.readString(Path.of("/proc/loadavg")).trim());
+        }
+
+        static String openFilesHardLimit() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                    if (line.startsWith("Max open files")) {
+                        String[] parts = line.trim().split("\\s+");
+                        return String.format(Locale.ROOT, "%,d", Long.parseLong(parts[4]));
+                    }
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // not Linux, or another layout
+            }
+            return "unknown";
+        }
+
+        private static String firstMatch(Path file, String key) throws IOException {
+            if (!Files.exists(file)) {
+                return "unknown";
+            }
+            return Files.readAllLines(file).stream().filter(l -> l.startsWith(key)).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+        }
+
+        private static String git(String... args) {
+            try {
+                List<String> command = new ArrayList<>(List.of("git"));
+                command.addAll(Arrays.asList(args));
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes()).trim();
+                return p.waitFor() == 0 ? out : "unknown";
+            } catch (IOException e) {
+                return "unknown";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "unknown";
+            }
+        }
+    }
+}
