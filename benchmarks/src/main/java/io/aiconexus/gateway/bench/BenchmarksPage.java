@@ -62,18 +62,27 @@ public final class BenchmarksPage {
             System.exit(2);
         }
         Path page = Path.of(args[1]);
-        String measured = new BenchmarksPage(Path.of(args[0])).render(args[2]);
+        String measured = measuredSection(Path.of(args[0]), args[2]);
         String text = Files.exists(page) ? Files.readString(page) : "# Benchmarks\n\n";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        String updated = begin >= 0 && end > begin
-                ? text.substring(0, begin) + measured + text.substring(end + END.length())
-                : text + "\n" + measured + "\n";
-        Files.writeString(page, updated);
+        Files.writeString(page, replaceSection(text, measured));
         System.out.println("wrote the measured section of " + page);
     }
 
-    String render(String command) throws IOException {
+    /** The measured section, markers included, for the results in {@code results}. */
+    static String measuredSection(Path results, String command) throws IOException {
+        return new BenchmarksPage(results).render(command);
+    }
+
+    /** {@code page} with its measured section replaced, or {@code measured} appended when it has none. */
+    static String replaceSection(String page, String measured) {
+        int begin = page.indexOf(BEGIN);
+        int end = page.indexOf(END);
+        return begin >= 0 && end > begin
+                ? page.substring(0, begin) + measured + page.substring(end + END.length())
+                : page + "\n" + measured + "\n";
+    }
+
+    private String render(String command) throws IOException {
         StringBuilder out = new StringBuilder(BEGIN).append("\n\n## Latest run\n\n");
         out.append(Machine.describe(command)).append('\n');
         out.append("### Targets\n\n").append(targets()).append('\n');

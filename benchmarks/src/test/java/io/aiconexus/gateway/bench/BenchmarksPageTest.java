@@ -1,0 +1,65 @@
+package io.aiconexus.gateway.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchmarksPageTest {
+    @TempDir
+    Path results;
+
+    private void scenario(String name, String json) throws IOException {
+        Files.createDirectories(results.resolve("scenarios"));
+        Files.writeString(results.resolve("scenarios").resolve(name + ".run1.json"), json);
+    }
+
+    private static String traffic(double cpuMicros, double p99, long lost) {
+        return "{\"join\":{\"agents\":200,\"registered\":200,\"latency_ms\":{\"p99\":15.0}},\"traffic\":{"
+                + "\"gateway_cpu_us_per_routed_frame\":" + cpuMicros + ",\"routed_frames_per_second\":5000,"
+                + "\"round_trip_ms\":{\"p99\":" + p99 + "},\"frames_lost\":" + lost + "}}";
+    }
+
+    @Test
+    void judgesEachTargetAgainstTheFiguresOfTheSameRun() throws IOException {
+        Files.writeString(results.resolve("jmh.json"), "[{\"benchmark\":\"x.SignatureBenchmarks.ed25519Verify\","
+                + "\"secondaryMetrics\":{\"·cpu\":{\"score\":70.0}}}]");
+        Files.writeString(results.resolve("startup.json"), "{\"runs_ms\":[1900,2100,1800],\"median_ms\":1900}");
+        scenario("nats-closed", traffic(40, 5, 0));
+        scenario("closed-enforce", traffic(198, 30, 0)); // 198 / (70 + 40) = 1.8: 1.5 x the allowed 1.2
+        scenario("closed-off", traffic(44, 20, 0)); // 1.1 x NATS: met
+        scenario("rate5000-enforce", traffic(250, 25, 3));
+        scenario("join-1000", "{\"join\":{\"agents\":1000,\"registered\":1000,\"latency_ms\":{\"p99\":12.5}}}");
+
+        String section = BenchmarksPage.measuredSection(results, "benchmarks/run-benchmarks");
+
+        assertTrue(section.contains("| 198 µs vs 70 + 40 µs: 1.80 × | missed: 1.50 × the allowed cost |"), section);
+        assertTrue(section.contains("| 44 µs vs 40 µs: 1.10 × | met |"), section);
+        assertTrue(section.contains("| 12.5 ms | met |"), section);
+        assertTrue(section.contains("| 25.0 ms (5,000 frames/s routed) | missed: 2.5 × the goal |"), section);
+        assertTrue(section.contains("| 3 lost over 4 traffic runs | missed in rate5000-enforce |"), section);
+        assertTrue(section.contains("median 1,900 ms of 3 starts | met |"), section);
+        assertTrue(section.contains("| 20,000 registered agents, all answering | RSS < 1 GiB | not run | not judged |"), section);
+    }
+
+    @Test
+    void saysWhatIsMissingInsteadOfJudging() throws IOException {
+        scenario("closed-enforce", traffic(198, 30, 0));
+        String section = BenchmarksPage.measuredSection(results, "cmd");
+        assertTrue(section.contains("not run: raw verify (JMH) and NATS | not judged |"), section);
+    }
+
+    @Test
+    void replacesOnlyTheMeasuredSection() {
+        String page = "# Benchmarks\n\nmethod\n\n" + BenchmarksPage.BEGIN + "\nold figures\n" + BenchmarksPage.END
+                + "\n\n## Analysis\n";
+        String updated = BenchmarksPage.replaceSection(page, BenchmarksPage.BEGIN + "\nnew\n" + BenchmarksPage.END);
+        assertEquals("# Benchmarks\n\nmethod\n\n" + BenchmarksPage.BEGIN + "\nnew\n" + BenchmarksPage.END
+                + "\n\n## Analysis\n", updated);
+    }
+}
