@@ -6,9 +6,9 @@ import java.time.Duration;
  * The configuration, checked once: every consumer reads one immutable snapshot, so a change applied live never
  * mixes old and new values.
  */
-record TransportSettings(String host, int port, String path, int maxMessageBytes, int outboundQueueFrames,
-        int handlerBufferEvents, Duration pingInterval, int maxConnections, int maxConnectionsPerAddress,
-        Duration shutdownGrace, TlsSettings tls) {
+record TransportSettings(String host, int port, String path, boolean framesOnSelectors, int maxMessageBytes,
+        int outboundQueueFrames, int handlerBufferEvents, Duration pingInterval, int maxConnections,
+        int maxConnectionsPerAddress, Duration shutdownGrace, TlsSettings tls) {
 
     TransportSettings {
         if (host == null || host.isBlank()) {
@@ -38,7 +38,7 @@ record TransportSettings(String host, int port, String path, int maxMessageBytes
 
     static TransportSettings from(TransportConfig config) {
         return new TransportSettings(config.host().trim(), config.port(), config.path().trim(),
-                config.maxMessageBytes(), config.outboundQueueFrames(), config.handlerBufferEvents(),
+                config.framesOnSelectors(), config.maxMessageBytes(), config.outboundQueueFrames(), config.handlerBufferEvents(),
                 Duration.ofSeconds(config.pingIntervalSeconds()), config.maxConnections(),
                 config.maxConnectionsPerAddress(), Duration.ofSeconds(config.shutdownGraceSeconds()),
                 TlsSettings.from(config));
@@ -49,9 +49,13 @@ record TransportSettings(String host, int port, String path, int maxMessageBytes
         return pingInterval.multipliedBy(5).dividedBy(2);
     }
 
-    /** Whether a change needs a new server socket (and so a restart): TLS is set up when the connector is built. */
+    /**
+     * Whether a change needs a new server socket (and so a restart): TLS and the frame threads are set up when the
+     * connector is built.
+     */
     boolean sameListener(TransportSettings other) {
-        return host.equals(other.host) && port == other.port && path.equals(other.path) && tls.equals(other.tls);
+        return host.equals(other.host) && port == other.port && path.equals(other.path) && tls.equals(other.tls)
+                && framesOnSelectors == other.framesOnSelectors;
     }
 
     /** {@code wss} or {@code ws}. */
@@ -66,7 +70,7 @@ record TransportSettings(String host, int port, String path, int maxMessageBytes
 
     /** This listener with the other settings' limits: for falling back when a new listener cannot bind. */
     TransportSettings withLimitsOf(TransportSettings other) {
-        return new TransportSettings(host, port, path, other.maxMessageBytes, other.outboundQueueFrames,
+        return new TransportSettings(host, port, path, framesOnSelectors, other.maxMessageBytes, other.outboundQueueFrames,
                 other.handlerBufferEvents, other.pingInterval, other.maxConnections, other.maxConnectionsPerAddress,
                 other.shutdownGrace, tls);
     }

@@ -26,7 +26,7 @@ final class WebSocketServer {
     static final int MAX_THREADS = 64;
     static final int MIN_THREADS = 8;
     private static final int ACCEPTORS = 1;
-    private static final int SELECTORS = 2;
+    static final int SELECTORS = 2;
     // A reconnect storm after a restart arrives all at once; the kernel holds it while the acceptor catches up.
     private static final int ACCEPT_QUEUE = 1024;
     private static final long HTTP_IDLE_TIMEOUT_MILLIS = 30_000;
@@ -45,10 +45,11 @@ final class WebSocketServer {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         if (keystore == null) {
-            connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
+            connector = new FrameHandlingConnector(server, ACCEPTORS, SELECTORS, settings.framesOnSelectors(),
+                    new HttpConnectionFactory(http));
         } else {
             http.addCustomizer(new SecureRequestCustomizer());
-            connector = new ServerConnector(server, ACCEPTORS, SELECTORS,
+            connector = new FrameHandlingConnector(server, ACCEPTORS, SELECTORS, false,
                     new SslConnectionFactory(tls(keystore), HttpVersion.HTTP_1_1.asString()),
                     new HttpConnectionFactory(http));
         }
