@@ -34,13 +34,15 @@ class BenchmarksPageTest {
         scenario("closed-enforce", traffic(198, 30, 0)); // 198 / (70 + 40) = 1.8: 1.5 x the allowed 1.2
         scenario("closed-off", traffic(44, 20, 0)); // 1.1 x NATS: met
         scenario("rate5000-enforce", traffic(250, 25, 3));
-        scenario("join-1000", "{\"join\":{\"agents\":1000,\"registered\":1000,\"latency_ms\":{\"p99\":12.5}}}");
+        scenario("join-1000", "{\"join\":{\"agents\":1000,\"registered\":1000,\"latency_ms\":{\"p99\":80.0}}}");
+        scenario("join-1000-warm", "{\"join\":{\"agents\":1000,\"registered\":1000,\"latency_ms\":{\"p99\":12.5}}}");
 
         String section = BenchmarksPage.measuredSection(results, "benchmarks/run-benchmarks");
 
         assertTrue(section.contains("| 198 µs vs 70 + 40 µs: 1.80 × | missed: 1.50 × the allowed cost |"), section);
         assertTrue(section.contains("| 44 µs vs 40 µs: 1.10 × | met |"), section);
-        assertTrue(section.contains("| 12.5 ms | met |"), section);
+        assertTrue(section.contains("| 12.5 ms after a first wave of 1,000 (80.0 ms on a fresh gateway; NATS with the "
+                + "same generator: not run) | met |"), section);
         assertTrue(section.contains("| 25.0 ms (5,000 frames/s routed) | missed: 2.5 × the goal |"), section);
         assertTrue(section.contains("| 3 lost over 4 traffic runs | missed in rate5000-enforce |"), section);
         assertTrue(section.contains("median 1,900 ms of 3 starts | met |"), section);

@@ -131,7 +131,10 @@ public final class LoadGenerator {
             String sdp = Frames.sdp(options.payloadBytes);
             Exchange exchange = new Exchange(platform, sdp, sdp, options.closedLoop,
                     TimeUnit.SECONDS.toNanos(options.timeoutSeconds));
-            List<LoadAgent> agents = prepare(platform, exchange, callbacks);
+            if (options.joinWarmup > 0) {
+                warmUpJoins(platform, exchange, callbacks, http, url, report);
+            }
+            List<LoadAgent> agents = prepare(platform, exchange, callbacks, options.agents);
 
             ObjectNode memory = report.putObject("memory");
             // heap after GC needs a JVM: nats-server gets RSS only
@@ -214,11 +217,30 @@ public final class LoadGenerator {
         return configuration;
     }
 
-    /** Identities (and for the gateway, signed REGISTER frames) for every agent, made before the clock starts. */
-    private List<LoadAgent> prepare(Platform platform, Exchange exchange, ExecutorService callbacks) {
+    /**
+     * A first wave of agents joins (same concurrency) and leaves before the measured join, so that the join is
+     * measured on a server (and a generator) that has served joins before, as a running gateway has: without it a
+     * fresh JVM's class loading and JIT compilation are most of what the first joins cost.
+     */
+    private void warmUpJoins(Platform platform, Exchange exchange, ExecutorService callbacks, HttpClient http, URI url,
+            ObjectNode report) throws InterruptedException {
+        List<LoadAgent> wave = prepare(platform, exchange, callbacks, options.joinWarmup);
+        Joiner.Result warm = Joiner.join(wave, http, url, options.connectConcurrency, progress);
+        progress.status(() -> null);
+        closeAll(wave);
+        ObjectNode node = report.putObject("join_warmup");
+        node.put("agents", wave.size());
+        node.put("registered", warm.registered().size());
+        node.put("seconds", Report.round(warm.seconds(), 2));
+        progress.say(String.format("join warm-up: %,d/%,d joined in %.1f s and left", warm.registered().size(),
+                wave.size(), warm.seconds()));
+    }
+
+    /** Identities (and for the gateway, signed REGISTER frames) for {@code count} agents, made before the clock starts. */
+    private List<LoadAgent> prepare(Platform platform, Exchange exchange, ExecutorService callbacks, int count) {
         long start = System.nanoTime();
         boolean isNats = options.target == LoadOptions.Target.NATS;
-        List<LoadAgent> agents = IntStream.range(0, options.agents).parallel().mapToObj(i -> {
+        List<LoadAgent> agents = IntStream.range(0, count).parallel().mapToObj(i -> {
             AgentIdentity identity = platform.identities.generate();
             if (isNats) {
                 return (LoadAgent) new NatsAgent(i, identity, exchange, callbacks);

@@ -38,6 +38,7 @@ final class LoadOptions {
               --payload B              SDP size in bytes of every OFFER and ANSWER (default 300)
               --timeout S              an OFFER unanswered this long is lost (default 5)
               --sweep                  before traffic, one OFFER->ANSWER on every agent: all still answer?
+              --join-warmup N          before the measured join, N other agents join and leave (default 0)
               --client-threads T       threads running the agents' callbacks (default 2)
               --no-gc                  skip the full GCs (jcmd) around the join that sharpen memory figures
                                        (never run for nats-server, not a JVM: RSS only)
@@ -74,6 +75,7 @@ final class LoadOptions {
     int payloadBytes = 300;
     int timeoutSeconds = 5;
     boolean sweep;
+    int joinWarmup;
     int clientThreads = 2;
     boolean gc = true;
     boolean json;
@@ -122,8 +124,9 @@ final class LoadOptions {
             throw new IllegalArgumentException("--agents, --connect-concurrency, --rate, --timeout and "
                     + "--client-threads must be positive");
         }
-        if (o.durationSeconds < 0 || o.warmupSeconds < 0 || o.pairs < 0 || o.payloadBytes < 0) {
-            throw new IllegalArgumentException("--duration, --warmup, --pairs and --payload cannot be negative");
+        if (o.durationSeconds < 0 || o.warmupSeconds < 0 || o.pairs < 0 || o.payloadBytes < 0 || o.joinWarmup < 0) {
+            throw new IllegalArgumentException("--duration, --warmup, --pairs, --payload and --join-warmup cannot be "
+                    + "negative");
         }
         return o;
     }
@@ -153,6 +156,7 @@ final class LoadOptions {
                 case "--agents" -> agents = Integer.parseInt(value);
                 case "--connect-concurrency" -> connectConcurrency = Integer.parseInt(value);
                 case "--pairs" -> pairs = Integer.parseInt(value);
+                case "--join-warmup" -> joinWarmup = Integer.parseInt(value);
                 case "--mode" -> closedLoop = switch (value) {
                     case "closed" -> true;
                     case "rate" -> false;
