@@ -24,6 +24,9 @@ public @interface MailboxConfig {
     String directory() default "";
 
     @AttributeDefinition(name = "Sync to disk",
-            description = "fsync every kept frame: survives a power cut, not only a crashed or killed gateway, at a cost per frame.")
+            description = "fsync every kept frame: survives a power cut, not only a crashed or killed gateway, at a cost per "
+                    + "frame. The sync runs on the thread that routes the frame, by default a transport selector thread "
+                    + "that serves other connections too: on a slow disk, also turn off framesOnSelectors of "
+                    + "io.aiconexus.gateway.transport.")
     boolean fsync() default false;
 }
