@@ -192,12 +192,13 @@ public class GatewayRouter implements ConnectionHandler, RouterStatus, GatewaySe
         cancelRegisterDeadline(connection);
         registry.byConnection(connection).ifPresent(agent -> {
             if (registry.unregister(agent.did(), connection)) {
-                LOG.info("Agent {} disconnected ({} {})", agent, code, reason == null ? "" : reason);
-                // it left without UNREGISTER: it may well come back
+                // it left without UNREGISTER: it may well come back. Opened before anything else, since a frame
+                // for it that arrives in between is answered UNKNOWN_AGENT instead of being kept.
                 Mailboxes current = mailboxes;
                 if (current != null) {
                     current.open(agent.did());
                 }
+                LOG.info("Agent {} disconnected ({} {})", agent, code, reason == null ? "" : reason);
             }
         });
     }
