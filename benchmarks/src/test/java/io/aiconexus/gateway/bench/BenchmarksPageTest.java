@@ -53,7 +53,10 @@ class BenchmarksPageTest {
     void saysWhatIsMissingInsteadOfJudging() throws IOException {
         scenario("closed-enforce", traffic(198, 30, 0));
         String section = BenchmarksPage.measuredSection(results, "cmd");
-        assertTrue(section.contains("not run: raw verify (JMH) and NATS | not judged |"), section);
+        assertTrue(section.contains("not run: raw verify (JMH), NATS scenario (benchmarks/install-nats) | not judged |"),
+                section);
+        assertTrue(section.contains("| CPU per routed frame, verification off | ≤ 1.2 × NATS per frame | not run: gateway "
+                + "scenario, NATS scenario (benchmarks/install-nats) | not judged |"), section);
     }
 
     @Test
