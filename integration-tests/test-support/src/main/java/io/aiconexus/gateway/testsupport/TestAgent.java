@@ -15,7 +15,8 @@ import io.aiconexus.gateway.protocol.MessageType;
 
 /** An agent on a real WebSocket: builds, signs and sends frames, and reads what arrives. */
 public final class TestAgent implements AutoCloseable {
-    public static final Duration WAIT = Duration.ofSeconds(10);
+    /** How long a test waits for one frame: generous, the machine is shared and a hot swap holds frames. */
+    public static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Toolkit kit;
@@ -106,6 +107,23 @@ public final class TestAgent implements AutoCloseable {
         ObjectNode envelope = kit.codec().newEnvelope(type, did, to, correlationId, payload);
         ws.send(sign(envelope));
         return envelope.get("id").asText();
+    }
+
+    /** Signs a frame, then changes its payload: the signature no longer holds. Returns the frame's id. */
+    public String sendTampered(MessageType type, String to, ObjectNode payload) throws Exception {
+        ObjectNode envelope = kit.signer().sign(identity, envelope(type, to, payload));
+        ((ObjectNode) envelope.get("payload")).put("tampered", true);
+        ws.send(kit.codec().write(envelope));
+        return envelope.get("id").asText();
+    }
+
+    /** The next frame, which must be an ERROR answering {@code id} with {@code code}; returns its payload. */
+    public ObjectNode nextError(String id, String code) throws Exception {
+        ObjectNode frame = next();
+        assertEquals("ERROR", frame.path("type").asText(), () -> "expected an ERROR " + code + ", got " + frame);
+        assertEquals(id, frame.path("correlation_id").asText(), () -> "the ERROR answers another frame: " + frame);
+        assertEquals(code, frame.at("/payload/code").asText(), () -> "unexpected ERROR: " + frame);
+        return (ObjectNode) frame.get("payload");
     }
 
     public String sendSigned(ObjectNode envelope) throws Exception {

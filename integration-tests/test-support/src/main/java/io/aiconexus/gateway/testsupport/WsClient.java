@@ -10,11 +10,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeoutException;
 
 /**
  * A plain WebSocket client, the JDK's own (java.net.http): nothing of the gateway's code is on
- * its side of the socket. Collects text frames in arrival order and the close code.
+ * its side of the socket. Collects text frames in arrival order, or hands them to a consumer as
+ * they arrive ({@link #divert}), and records the close code.
  */
 public final class WsClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -23,10 +25,14 @@ public final class WsClient implements AutoCloseable {
     private final LinkedBlockingQueue<String> frames;
     private final CompletableFuture<Integer> closed;
 
-    private WsClient(WebSocket socket, LinkedBlockingQueue<String> frames, CompletableFuture<Integer> closed) {
+    private final Collector collector;
+
+    private WsClient(WebSocket socket, LinkedBlockingQueue<String> frames, CompletableFuture<Integer> closed,
+            Collector collector) {
         this.socket = socket;
         this.frames = frames;
         this.closed = closed;
+        this.collector = collector;
     }
 
     /** Connects offering {@code subprotocols} (none: offers nothing). */
@@ -49,8 +55,17 @@ public final class WsClient implements AutoCloseable {
         if (subprotocols.length > 0) {
             builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
-        WebSocket socket = builder.buildAsync(uri, new Collector(frames, closed, framesToRead)).get(10, TimeUnit.SECONDS);
-        return new WsClient(socket, frames, closed);
+        Collector collector = new Collector(frames, closed, framesToRead);
+        WebSocket socket = builder.buildAsync(uri, collector).get(10, TimeUnit.SECONDS);
+        return new WsClient(socket, frames, closed, collector);
+    }
+
+    /**
+     * From now on every text frame goes to {@code consumer}, on the socket's thread and in order,
+     * starting with those already received and not yet read.
+     */
+    public void divert(Consumer<String> consumer) {
+        collector.divert(consumer);
     }
 
     public String subprotocol() {
@@ -106,6 +121,7 @@ public final class WsClient implements AutoCloseable {
         private final CompletableFuture<Integer> closed;
         private final StringBuilder partial = new StringBuilder();
         private long framesLeft;
+        private Consumer<String> consumer;
 
         Collector(LinkedBlockingQueue<String> frames, CompletableFuture<Integer> closed, long framesToRead) {
             this.frames = frames;
@@ -117,7 +133,7 @@ public final class WsClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                frames.add(partial.toString());
+                deliver(partial.toString());
                 partial.setLength(0);
                 framesLeft--;
             }
@@ -125,6 +141,21 @@ public final class WsClient implements AutoCloseable {
                 webSocket.request(1);
             }
             return null;
+        }
+
+        private synchronized void deliver(String frame) {
+            if (consumer == null) {
+                frames.add(frame);
+            } else {
+                consumer.accept(frame);
+            }
+        }
+
+        synchronized void divert(Consumer<String> to) {
+            consumer = to;
+            for (String frame = frames.poll(); frame != null; frame = frames.poll()) {
+                to.accept(frame);
+            }
         }
 
         @Override

@@ -4,7 +4,7 @@
  * runtime jar as a separate process.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.aiconexus.gateway.testsupport;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,6 +21,7 @@ import io.aiconexus.gateway.protocol.payload.Capability;
 import io.aiconexus.gateway.registry.RegisteredAgent;
 import io.aiconexus.gateway.registry.internal.InMemoryAgentRegistry;
 import io.aiconexus.gateway.registry.internal.RegistryConfig;
+import io.aiconexus.gateway.transport.testing.RecordingConnection;
 
 class SelectionAndDirectoryTest {
     private final InMemoryAgentRegistry registry = new InMemoryAgentRegistry(Configs.of(RegistryConfig.class, Map.of()));

@@ -22,6 +22,7 @@ import io.aiconexus.gateway.registry.internal.InMemoryAgentRegistry;
 import io.aiconexus.gateway.registry.internal.RegistryConfig;
 import io.aiconexus.gateway.transport.HttpRequest;
 import io.aiconexus.gateway.transport.HttpResponse;
+import io.aiconexus.gateway.transport.testing.RecordingConnection;
 
 class EndpointsTest {
     private static final ObjectMapper JSON = new ObjectMapper();

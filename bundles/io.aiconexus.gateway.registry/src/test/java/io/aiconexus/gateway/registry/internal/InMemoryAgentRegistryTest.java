@@ -16,6 +16,7 @@ import io.aiconexus.gateway.identity.DidKey;
 import io.aiconexus.gateway.identity.DidKey.Encoding;
 import io.aiconexus.gateway.protocol.payload.Capability;
 import io.aiconexus.gateway.registry.RegisteredAgent;
+import io.aiconexus.gateway.transport.testing.RecordingConnection;
 
 class InMemoryAgentRegistryTest {
     private final InMemoryAgentRegistry registry = new InMemoryAgentRegistry(config(300));

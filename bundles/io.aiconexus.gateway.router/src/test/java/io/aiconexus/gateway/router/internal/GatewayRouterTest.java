@@ -33,6 +33,7 @@ import io.aiconexus.gateway.router.RoutingEvent;
 import io.aiconexus.gateway.router.RoutingPolicy;
 import io.aiconexus.gateway.verification.internal.SignatureFrameVerifier;
 import io.aiconexus.gateway.verification.internal.VerifierConfig;
+import io.aiconexus.gateway.transport.testing.RecordingConnection;
 
 /** The router with the real codec, signer, verifier and registry; only the sockets are recorded. */
 class GatewayRouterTest {

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiconexus.gateway.plugin.itests.support.Configs;
 import io.aiconexus.gateway.plugin.itests.support.PluginTestBase;
 import io.aiconexus.gateway.plugin.itests.support.Plugins;
-import io.aiconexus.gateway.plugin.itests.support.TestAgent;
 import io.aiconexus.gateway.protocol.MessageType;
+import io.aiconexus.gateway.testsupport.TestAgent;
 
 /** The access-control plugin, dropped into a running gateway, seen from real WebSocket clients. */
 class AccessControlPluginTest extends PluginTestBase {

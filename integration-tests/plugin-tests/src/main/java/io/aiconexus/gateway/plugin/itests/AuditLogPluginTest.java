@@ -23,8 +23,8 @@ import io.aiconexus.gateway.plugin.itests.support.Configs;
 import io.aiconexus.gateway.plugin.itests.support.Eventually;
 import io.aiconexus.gateway.plugin.itests.support.PluginTestBase;
 import io.aiconexus.gateway.plugin.itests.support.Plugins;
-import io.aiconexus.gateway.plugin.itests.support.TestAgent;
 import io.aiconexus.gateway.protocol.MessageType;
+import io.aiconexus.gateway.testsupport.TestAgent;
 
 /** The audit-log plugin, dropped into a running gateway: what it writes for frames sent by real clients. */
 class AuditLogPluginTest extends PluginTestBase {

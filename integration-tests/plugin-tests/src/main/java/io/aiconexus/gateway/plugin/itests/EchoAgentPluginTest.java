@@ -26,8 +26,8 @@ import io.aiconexus.gateway.plugin.itests.support.Http;
 import io.aiconexus.gateway.plugin.itests.support.PluginTestBase;
 import io.aiconexus.gateway.plugin.itests.support.Plugins;
 import io.aiconexus.gateway.plugin.itests.support.Services;
-import io.aiconexus.gateway.plugin.itests.support.TestAgent;
 import io.aiconexus.gateway.protocol.MessageType;
+import io.aiconexus.gateway.testsupport.TestAgent;
 
 /**
  * The echo agent: a bundle that is an agent. Dropped into the deploy folder it connects over its

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aiconexus.gateway.protocol.MessageType;
+import io.aiconexus.gateway.testsupport.TestAgent;
 
 /**
  * Agents in pairs, each sending its partner a numbered ICE_CANDIDATE at a fixed interval, and

@@ -9,6 +9,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 
+import io.aiconexus.gateway.testsupport.GatewayTestBase;
+
 /**
  * A running gateway with an empty deploy folder of its own for each test. After each test, every
  * plugin dropped is removed through the folder and the plugins' configurations are deleted, so

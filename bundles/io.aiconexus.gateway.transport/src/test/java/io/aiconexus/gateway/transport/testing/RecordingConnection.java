@@ -1,4 +1,4 @@
-package io.aiconexus.gateway.discovery.internal;
+package io.aiconexus.gateway.transport.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,12 +8,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.aiconexus.gateway.transport.Connection;
 import io.aiconexus.gateway.transport.SendResult;
 
-/** A connection that keeps what the router sends it. */
-final class RecordingConnection implements Connection {
+/**
+ * A {@link Connection} for the unit tests of the bundles that use the transport (router, registry, monitoring,
+ * discovery, metrics): it keeps what is sent to it and how it was closed, and writes nothing anywhere. Shipped in this
+ * module's test jar, so that there is one of it.
+ */
+public final class RecordingConnection implements Connection {
     private static final AtomicInteger IDS = new AtomicInteger();
     private final String id = "unit-" + IDS.incrementAndGet();
-    final List<String> sent = new ArrayList<>();
-    int closeCode;
+    private final Instant openedAt = Instant.now();
+    /** The frames sent, in order. */
+    public final List<String> sent = new ArrayList<>();
+    /** The close code, 0 while open; 1006 after an abort. */
+    public volatile int closeCode;
+    public volatile String closeReason;
+    /** What {@link #queuedFrames()} reports: frames waiting in the outbound queue, as a test sets them. */
+    public volatile int queuedFrames;
 
     @Override
     public String id() {
@@ -32,7 +42,7 @@ final class RecordingConnection implements Connection {
 
     @Override
     public Instant openedAt() {
-        return Instant.EPOCH;
+        return openedAt;
     }
 
     @Override
@@ -48,17 +58,18 @@ final class RecordingConnection implements Connection {
 
     @Override
     public int queuedFrames() {
-        return 0;
+        return queuedFrames;
     }
 
     @Override
     public void close(int code, String reason) {
+        closeReason = reason;
         closeCode = code;
     }
 
     @Override
     public void abort(String reason) {
-        closeCode = 1006;
+        close(1006, reason);
     }
 
     @Override
@@ -66,7 +77,8 @@ final class RecordingConnection implements Connection {
         return closeCode == 0;
     }
 
-    synchronized String last() {
+    /** The frame sent last, or null. */
+    public synchronized String last() {
         return sent.isEmpty() ? null : sent.get(sent.size() - 1);
     }
 }
