@@ -216,10 +216,13 @@ public final class BenchmarksPage {
         if (startup == null) {
             return "Not run.\n";
         }
-        return String.format(Locale.ROOT, "%d fresh starts of `runtime/target/gateway.jar` (empty bundle cache and data "
-                + "directory each time), launch to `/health` answering on the WebSocket port: %s ms; median %,.0f ms.%n",
+        String runs = String.format(Locale.ROOT, "%d fresh starts through `runtime/bin/gateway` (empty bundle cache and "
+                + "data directory each time), launch to `/health` answering on the WebSocket port: %s ms; median %,.0f ms.",
                 startup.path("runs_ms").size(), startup.path("runs_ms").toString().replaceAll("[\\[\\]]", "").replace(",", ", "),
                 startup.path("median_ms").asDouble());
+        JsonNode first = startup.path("first_start_ms");
+        return runs + (first.isMissingNode() ? "" : String.format(Locale.ROOT, " Before them, the first start after a build, "
+                + "which records the class-data-sharing archive the others map: %,d ms.", first.asLong())) + "\n";
     }
 
     private String scenarioTables() throws IOException {

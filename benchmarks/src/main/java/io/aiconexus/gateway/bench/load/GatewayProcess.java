@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A gateway started from the runtime jar for one load run, isolated from any other gateway on the
+ * A gateway started from the runtime jar (through {@code runtime/bin/gateway}) for one load run, isolated from any other gateway on the
  * machine: its own free port, data directory, Felix cache, Config Admin store and watched etc/ (a
  * copy of the runtime's, with the run's settings added as Config Admin files).
  */
@@ -68,23 +68,50 @@ final class GatewayProcess implements AutoCloseable {
         for (Map.Entry<String, Map<String, String>> pid : written.entrySet()) {
             writeConfig(etc.resolve(pid.getKey() + ".cfg"), pid.getValue());
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(javaOpts);
-        command.add("-Dgosh.args=--nointeractive");
-        command.add("-Daiconexus.data=" + home.resolve("data"));
-        command.add("-Dfelix.cm.dir=" + home.resolve("config"));
-        command.add("-Dorg.osgi.framework.storage=" + home.resolve("felix-cache"));
-        command.add("-Dfelix.fileinstall.dir=" + etc);
+        List<String> options = new ArrayList<>(javaOpts);
+        options.add("-Dgosh.args=--nointeractive");
+        options.add("-Daiconexus.data=" + home.resolve("data"));
+        options.add("-Dfelix.cm.dir=" + home.resolve("config"));
+        options.add("-Dorg.osgi.framework.storage=" + home.resolve("felix-cache"));
+        options.add("-Dfelix.fileinstall.dir=" + etc);
         // the Web Console's HTTP server, when the runtime has one: off the default port another gateway may hold
-        command.add("-Dorg.osgi.service.http.port=" + freePort());
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        options.add("-Dorg.osgi.service.http.port=" + freePort());
+        ProcessBuilder launch = launcher(jar, runtimeDir, options);
         long launched = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(runtimeDir.toFile())
+        Process process = launch.directory(runtimeDir.toFile())
                 .redirectErrorStream(true).redirectOutput(home.resolve("gateway.log").toFile()).start();
         long startup = awaitHealthy(process, port, launched, home);
         return new GatewayProcess(process, home, port, startup, written);
+    }
+
+    /**
+     * The runtime's own jar starts as operators start it, through {@code bin/gateway} (which adds class data
+     * sharing, and execs the JVM, so the process measured is the gateway's); any other jar with plain
+     * {@code java -jar}.
+     */
+    private static ProcessBuilder launcher(Path jar, Path runtimeDir, List<String> options) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path script = runtimeDir.resolve("bin").resolve("gateway");
+        if (Files.isExecutable(script) && isSameFile(jar, runtimeDir.resolve("target").resolve("gateway.jar"))) {
+            ProcessBuilder builder = new ProcessBuilder(script.toAbsolutePath().toString());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("JAVA_OPTS", String.join(" ", options));
+            return builder;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(options);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        return new ProcessBuilder(command);
+    }
+
+    private static boolean isSameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException missing) {
+            return false;
+        }
     }
 
     long pid() {
@@ -127,7 +154,7 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
