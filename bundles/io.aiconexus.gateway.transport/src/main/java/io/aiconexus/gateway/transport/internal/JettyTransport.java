@@ -181,6 +181,12 @@ public class JettyTransport implements Transport {
         return connections.get(id).map(Connection.class::cast);
     }
 
+    /** Selector threads of the running server (0 while stopped). */
+    int selectorCount() {
+        WebSocketServer running = server;
+        return running == null ? 0 : running.selectorCount();
+    }
+
     @Override
     public int bufferedEvents() {
         return dispatcher.held();
@@ -202,7 +208,7 @@ public class JettyTransport implements Transport {
         String host = with.host().indexOf(':') >= 0 ? "[" + with.host() + "]" : with.host();
         address = URI.create(with.webSocketScheme() + "://" + host + ":" + started.port() + with.path());
         httpAddress = URI.create(with.httpScheme() + "://" + host + ":" + started.port());
-        LOG.info("listening on {} ({})", address, with.tls());
+        LOG.info("listening on {} ({}, {} selector threads)", address, with.tls(), started.selectorCount());
     }
 
     /** Closes every connection with code, gives them the grace to drain and close, then stops Jetty. */

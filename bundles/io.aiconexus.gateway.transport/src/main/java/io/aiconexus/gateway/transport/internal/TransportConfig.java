@@ -7,7 +7,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(id = JettyTransport.PID, name = "AIConexus Gateway transport",
         description = "The WebSocket and HTTP server agents connect to: where it listens, whether it speaks TLS, how "
                 + "much it holds per connection, and how many connections it accepts. A change of host, port, path, "
-                + "TLS setting or frame threads restarts the server (open connections are closed with 1012); every "
+                + "TLS setting, frame threads or selector threads restarts the server (open connections are closed with 1012); every "
                 + "other change applies at once.")
 @interface TransportConfig {
 
@@ -27,6 +27,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "other connections of that selector while it blocks. Off: Jetty hands every read to a worker "
                     + "thread, as for HTTP requests. TLS connections always use worker threads.")
     boolean framesOnSelectors() default true;
+
+    @AttributeDefinition(name = "Selector threads",
+            description = "Threads that watch the sockets and, with frames handled on them, parse, verify and route "
+                    + "the frames: the most frames handled at once. 0 takes Jetty's default, half the processors "
+                    + "(at least 1, at most 4). More than the processors only adds switching: on 2 cores one selector routed "
+                    + "a verified frame for 118-129 µs of CPU where two took 134-138 µs (docs/BENCHMARKS.md).")
+    int selectors() default 0;
 
     @AttributeDefinition(name = "Hard message limit (bytes)",
             description = "A text or binary message larger than this is refused by the server with close 1009. "

@@ -6,9 +6,12 @@ import java.time.Duration;
  * The configuration, checked once: every consumer reads one immutable snapshot, so a change applied live never
  * mixes old and new values.
  */
-record TransportSettings(String host, int port, String path, boolean framesOnSelectors, int maxMessageBytes,
+record TransportSettings(String host, int port, String path, boolean framesOnSelectors, int selectors, int maxMessageBytes,
         int outboundQueueFrames, int handlerBufferEvents, Duration pingInterval, int maxConnections,
         int maxConnectionsPerAddress, Duration shutdownGrace, TlsSettings tls) {
+
+    /** Each selector is a thread of the pool; more than a quarter of it would starve the HTTP and TLS work. */
+    static final int MAX_SELECTORS = WebSocketServer.MAX_THREADS / 4;
 
     TransportSettings {
         if (host == null || host.isBlank()) {
@@ -19,6 +22,10 @@ record TransportSettings(String host, int port, String path, boolean framesOnSel
         }
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/', not " + path);
+        }
+        if (selectors < 0 || selectors > MAX_SELECTORS) {
+            throw new IllegalArgumentException("selectors must be 0 (Jetty's default) to " + MAX_SELECTORS + ", not "
+                    + selectors);
         }
         requirePositive("maxMessageBytes", maxMessageBytes);
         requirePositive("outboundQueueFrames", outboundQueueFrames);
@@ -38,7 +45,7 @@ record TransportSettings(String host, int port, String path, boolean framesOnSel
 
     static TransportSettings from(TransportConfig config) {
         return new TransportSettings(config.host().trim(), config.port(), config.path().trim(),
-                config.framesOnSelectors(), config.maxMessageBytes(), config.outboundQueueFrames(), config.handlerBufferEvents(),
+                config.framesOnSelectors(), config.selectors(), config.maxMessageBytes(), config.outboundQueueFrames(), config.handlerBufferEvents(),
                 Duration.ofSeconds(config.pingIntervalSeconds()), config.maxConnections(),
                 config.maxConnectionsPerAddress(), Duration.ofSeconds(config.shutdownGraceSeconds()),
                 TlsSettings.from(config));
@@ -50,12 +57,12 @@ record TransportSettings(String host, int port, String path, boolean framesOnSel
     }
 
     /**
-     * Whether a change needs a new server socket (and so a restart): TLS and the frame threads are set up when the
-     * connector is built.
+     * Whether a change needs a new server socket (and so a restart): TLS, the frame threads and the selectors are set
+     * up when the connector is built.
      */
     boolean sameListener(TransportSettings other) {
         return host.equals(other.host) && port == other.port && path.equals(other.path) && tls.equals(other.tls)
-                && framesOnSelectors == other.framesOnSelectors;
+                && framesOnSelectors == other.framesOnSelectors && selectors == other.selectors;
     }
 
     /** {@code wss} or {@code ws}. */
@@ -70,7 +77,7 @@ record TransportSettings(String host, int port, String path, boolean framesOnSel
 
     /** This listener with the other settings' limits: for falling back when a new listener cannot bind. */
     TransportSettings withLimitsOf(TransportSettings other) {
-        return new TransportSettings(host, port, path, framesOnSelectors, other.maxMessageBytes, other.outboundQueueFrames,
+        return new TransportSettings(host, port, path, framesOnSelectors, selectors, other.maxMessageBytes, other.outboundQueueFrames,
                 other.handlerBufferEvents, other.pingInterval, other.maxConnections, other.maxConnectionsPerAddress,
                 other.shutdownGrace, tls);
     }

@@ -26,7 +26,6 @@ final class WebSocketServer {
     static final int MAX_THREADS = 64;
     static final int MIN_THREADS = 8;
     private static final int ACCEPTORS = 1;
-    static final int SELECTORS = 2;
     // A reconnect storm after a restart arrives all at once; the kernel holds it while the acceptor catches up.
     private static final int ACCEPT_QUEUE = 1024;
     private static final long HTTP_IDLE_TIMEOUT_MILLIS = 30_000;
@@ -45,11 +44,11 @@ final class WebSocketServer {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         if (keystore == null) {
-            connector = new FrameHandlingConnector(server, ACCEPTORS, SELECTORS, settings.framesOnSelectors(),
+            connector = new FrameHandlingConnector(server, ACCEPTORS, selectors(settings), settings.framesOnSelectors(),
                     new HttpConnectionFactory(http));
         } else {
             http.addCustomizer(new SecureRequestCustomizer());
-            connector = new FrameHandlingConnector(server, ACCEPTORS, SELECTORS, false,
+            connector = new FrameHandlingConnector(server, ACCEPTORS, selectors(settings), false,
                     new SslConnectionFactory(tls(keystore), HttpVersion.HTTP_1_1.asString()),
                     new HttpConnectionFactory(http));
         }
@@ -100,6 +99,16 @@ final class WebSocketServer {
 
     void stop() throws Exception {
         server.stop();
+    }
+
+    /** The selectors asked for; for 0, -1 lets Jetty choose (half the processors, at least 1). */
+    private static int selectors(TransportSettings settings) {
+        return settings.selectors() == 0 ? -1 : settings.selectors();
+    }
+
+    /** How many selectors the connector runs. */
+    int selectorCount() {
+        return connector.getSelectorManager().getSelectorCount();
     }
 
     Executor executor() {

@@ -40,9 +40,12 @@ class FrameThreadsTest extends TransportFixture {
         }
     }
 
+    private int selectors;
+
     private ThreadRecorder sendFromManyAgents(Object... config) throws Exception {
         ThreadRecorder handler = new ThreadRecorder();
         JettyTransport transport = start(handler, config);
+        selectors = transport.selectorCount();
         List<AgentClient> agents = new ArrayList<>();
         for (int i = 0; i < AGENTS; i++) {
             agents.add(AgentClient.connect(transport.address(), "ioap.v1"));
@@ -59,18 +62,56 @@ class FrameThreadsTest extends TransportFixture {
     @Test
     void framesAreHandledOnTheSelectorThreadsByDefault() throws Exception {
         ThreadRecorder handler = sendFromManyAgents();
-        assertTrue(handler.threads.size() <= WebSocketServer.SELECTORS,
-                "frames of " + AGENTS + " busy connections handled by " + handler.threads.size()
-                        + " threads, not only the " + WebSocketServer.SELECTORS + " selectors");
+        assertEquals(Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() / 2, 4)), selectors,
+                "by default Jetty's choice: half the processors, at least 1, at most 4");
+        assertTrue(handler.threads.size() <= selectors, "frames of " + AGENTS + " busy connections handled by "
+                + handler.threads.size() + " threads, not only the " + selectors + " selectors");
+        assertEquals(0, handler.overlaps.get(), "one connection's frames never overlap");
+    }
+
+    @Test
+    void asManyThreadsHandleFramesAsSelectorsAreConfigured() throws Exception {
+        ThreadRecorder handler = sendFromManyAgents("selectors", 3);
+        assertEquals(3, selectors);
+        assertTrue(handler.threads.size() <= 3, "frames handled by " + handler.threads.size() + " threads");
         assertEquals(0, handler.overlaps.get(), "one connection's frames never overlap");
     }
 
     @Test
     void framesGoToWorkerThreadsWhenSwitchedOff() throws Exception {
-        ThreadRecorder handler = sendFromManyAgents("framesOnSelectors", false);
-        assertTrue(handler.threads.size() > WebSocketServer.SELECTORS,
+        ThreadRecorder handler = sendFromManyAgents("framesOnSelectors", false, "selectors", 1);
+        assertTrue(handler.threads.size() > 1,
                 "with framesOnSelectors off, Jetty's workers handle frames: " + handler.threads.size() + " threads");
         assertEquals(0, handler.overlaps.get(), "one connection's frames never overlap");
+    }
+
+    @Test
+    void changingTheSelectorsRestartsTheServerClosingAgentsWith1012() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        JettyTransport transport = start(handler, "selectors", 1);
+        AgentClient agent = AgentClient.connect(transport.address(), "ioap.v1");
+        handler.nextOpened();
+
+        transport.modified(TestConfig.with("selectors", 2));
+
+        assertEquals("1012:gateway restarting", agent.awaitClose());
+        assertEquals(2, transport.selectorCount());
+    }
+
+    @Test
+    void selectorsOutOfRangeAreRefusedAndTheRunningServerKept() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        JettyTransport transport = start(handler, "selectors", 1);
+        AgentClient agent = AgentClient.connect(transport.address(), "ioap.v1");
+        Connection connection = handler.nextOpened();
+
+        transport.modified(TestConfig.with("selectors", -1));
+        transport.modified(TestConfig.with("selectors", TransportSettings.MAX_SELECTORS + 1));
+
+        assertEquals(1, transport.selectorCount());
+        assertTrue(connection.isOpen());
+        connection.send("still here");
+        assertEquals("still here", agent.nextText());
     }
 
     @Test
