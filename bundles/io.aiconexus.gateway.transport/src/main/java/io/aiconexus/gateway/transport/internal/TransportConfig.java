@@ -30,9 +30,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Selector threads",
             description = "Threads that watch the sockets and, with frames handled on them, parse, verify and route "
-                    + "the frames: the most frames handled at once. 0 takes Jetty's default, half the processors "
-                    + "(at least 1, at most 4). More than the processors only adds switching: on 2 cores one selector routed "
-                    + "a verified frame for 118-129 µs of CPU where two took 134-138 µs (docs/BENCHMARKS.md).")
+                    + "the frames: the most frames handled at once. 0 means one per processor (at most 16). Fewer "
+                    + "cost less CPU per frame while they keep up but cap the frames handled at that many cores: on 2 "
+                    + "cores one selector routed a closed loop of verified frames for 10 % less CPU than two, and fell "
+                    + "seconds behind at 5,000 verified frames/s, where two did not (docs/BENCHMARKS.md).")
     int selectors() default 0;
 
     @AttributeDefinition(name = "Hard message limit (bytes)",

@@ -24,7 +24,7 @@ record TransportSettings(String host, int port, String path, boolean framesOnSel
             throw new IllegalArgumentException("path must start with '/', not " + path);
         }
         if (selectors < 0 || selectors > MAX_SELECTORS) {
-            throw new IllegalArgumentException("selectors must be 0 (Jetty's default) to " + MAX_SELECTORS + ", not "
+            throw new IllegalArgumentException("selectors must be 0 (one per processor) to " + MAX_SELECTORS + ", not "
                     + selectors);
         }
         requirePositive("maxMessageBytes", maxMessageBytes);

@@ -101,9 +101,15 @@ final class WebSocketServer {
         server.stop();
     }
 
-    /** The selectors asked for; for 0, -1 lets Jetty choose (half the processors, at least 1). */
+    /**
+     * The selectors asked for, or one per processor. Not Jetty's default (half the processors): with frames handled
+     * on them, the selectors are all the threads that verify, and on 2 cores one selector fell seconds behind
+     * at 5,000 verified frames/s, where two did not (docs/BENCHMARKS.md).
+     */
     private static int selectors(TransportSettings settings) {
-        return settings.selectors() == 0 ? -1 : settings.selectors();
+        int configured = settings.selectors();
+        return configured > 0 ? configured
+                : Math.min(TransportSettings.MAX_SELECTORS, Runtime.getRuntime().availableProcessors());
     }
 
     /** How many selectors the connector runs. */

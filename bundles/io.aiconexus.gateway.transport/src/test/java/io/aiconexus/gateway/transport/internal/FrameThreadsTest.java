@@ -62,8 +62,8 @@ class FrameThreadsTest extends TransportFixture {
     @Test
     void framesAreHandledOnTheSelectorThreadsByDefault() throws Exception {
         ThreadRecorder handler = sendFromManyAgents();
-        assertEquals(Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() / 2, 4)), selectors,
-                "by default Jetty's choice: half the processors, at least 1, at most 4");
+        assertEquals(Math.min(16, Runtime.getRuntime().availableProcessors()), selectors,
+                "by default one selector per processor");
         assertTrue(handler.threads.size() <= selectors, "frames of " + AGENTS + " busy connections handled by "
                 + handler.threads.size() + " threads, not only the " + selectors + " selectors");
         assertEquals(0, handler.overlaps.get(), "one connection's frames never overlap");
