@@ -45,6 +45,18 @@ final class GatewayProcess implements AutoCloseable {
      */
     static GatewayProcess start(Path jar, Path runtimeDir, List<String> javaOpts,
             Map<String, Map<String, String>> configuration) throws IOException, InterruptedException {
+        return start(jar, runtimeDir, javaOpts, configuration, GatewayProcess::awaitHealthy);
+    }
+
+    /** What a start waits for; returns the milliseconds from launch to it. */
+    @FunctionalInterface
+    interface Readiness {
+        long await(Process process, int port, long launchedNanos, Path home) throws IOException, InterruptedException;
+    }
+
+    /** As {@link #start(Path, Path, List, Map)}, waiting for {@code readiness} instead of {@code /health}. */
+    static GatewayProcess start(Path jar, Path runtimeDir, List<String> javaOpts,
+            Map<String, Map<String, String>> configuration, Readiness readiness) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " does not exist: build it with mvn -B -o -f runtime/pom.xml install");
         }
@@ -80,7 +92,7 @@ final class GatewayProcess implements AutoCloseable {
         long launched = System.nanoTime();
         Process process = launch.directory(runtimeDir.toFile())
                 .redirectErrorStream(true).redirectOutput(home.resolve("gateway.log").toFile()).start();
-        long startup = awaitHealthy(process, port, launched, home);
+        long startup = readiness.await(process, port, launched, home);
         return new GatewayProcess(process, home, port, startup, written);
     }
 
@@ -165,7 +177,7 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private static long awaitHealthy(Process process, int port, long launched, Path home)
+    static long awaitHealthy(Process process, int port, long launched, Path home)
             throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
