@@ -42,7 +42,10 @@ class LaunchScriptTest {
         assertTrue(first.arguments().stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=" + archives)),
                 "the first start records: " + first.arguments());
         first.stop();
-        List<Path> recorded = files(archives);
+        assertFalse(first.log().contains("[warning][cds]"), "what the JVM could not archive stays off the console:\n"
+                + first.log());
+        assertTrue(Files.exists(archives.resolve("recording.log")), "it is in the archive folder's recording.log");
+        List<Path> recorded = archives(archives);
         assertEquals(1, recorded.size(), "one archive recorded at exit: " + recorded);
         assertTrue(recorded.get(0).getFileName().toString().endsWith("." + first.pid() + ".jsa"),
                 "named after the JVM that wrote it: " + recorded);
@@ -52,7 +55,7 @@ class LaunchScriptTest {
         assertTrue(second.arguments().contains("-XX:SharedArchiveFile=" + archives.resolve(adopted)),
                 "the second start maps the recorded archive: " + second.arguments());
         second.stop();
-        assertEquals(List.of(archives.resolve(adopted)), files(archives), "the recording was adopted, nothing else left");
+        assertEquals(List.of(archives.resolve(adopted)), archives(archives), "the recording was adopted, nothing else left");
         assertTrue(second.classLoads().anyMatch(line -> line.contains(GATEWAY_CLASS + " source: shared objects file")),
                 "the gateway's own classes come from the archive");
         assertFalse(second.log().contains("[warning][cds]"), "the JVM accepted the archive:\n" + second.log());
@@ -86,9 +89,9 @@ class LaunchScriptTest {
         return started;
     }
 
-    private static List<Path> files(Path folder) throws IOException {
+    private static List<Path> archives(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".jsa")).sorted().toList();
         }
     }
 
