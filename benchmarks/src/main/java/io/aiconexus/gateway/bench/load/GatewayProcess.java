@@ -105,6 +105,13 @@ final class GatewayProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path script = runtimeDir.resolve("bin").resolve("gateway");
         if (Files.isExecutable(script) && isSameFile(jar, runtimeDir.resolve("target").resolve("gateway.jar"))) {
+            for (String option : options) {
+                if (option.chars().anyMatch(Character::isWhitespace)) {
+                    // bin/gateway splits JAVA_OPTS at white space, as launch scripts do
+                    throw new IllegalArgumentException("a JVM option for bin/gateway must not contain white space: "
+                            + option);
+                }
+            }
             ProcessBuilder builder = new ProcessBuilder(script.toAbsolutePath().toString());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().put("JAVA_OPTS", String.join(" ", options));
@@ -152,15 +159,7 @@ final class GatewayProcess implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ServerProcesses.stop(process);
         for (String scratch : List.of("felix-cache", "data", "config")) {
             deleteTree(home.resolve(scratch));
         }

@@ -99,15 +99,7 @@ final class NatsProcess implements AutoCloseable {
     /** SIGTERM; killed when it has not stopped within 20 s. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ServerProcesses.stop(process);
     }
 
     /** "v2.9.10" from {@code nats-server --version}; "unknown" when it says nothing usable. */

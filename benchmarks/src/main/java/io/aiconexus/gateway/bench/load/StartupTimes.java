@@ -32,7 +32,9 @@ public final class StartupTimes {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Path jar = Path.of(args[0]);
         Path runtime = Path.of(args[1]);
-        GatewayProcess.deleteTree(runtime.resolve("target").resolve("cds"));
+        String archives = System.getenv("GATEWAY_CDS_DIR"); // where bin/gateway keeps them, as it reads it
+        GatewayProcess.deleteTree(archives == null || archives.isBlank() ? runtime.resolve("target").resolve("cds")
+                : Path.of(archives));
         long first;
         Platform platform = new Platform();
         StartupProbe recording = new StartupProbe(platform);

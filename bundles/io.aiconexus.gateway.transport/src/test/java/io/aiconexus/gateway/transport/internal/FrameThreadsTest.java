@@ -40,12 +40,13 @@ class FrameThreadsTest extends TransportFixture {
         }
     }
 
-    private int selectors;
+    /** Which threads handled the frames, and how many selectors the server ran. */
+    private record Run(ThreadRecorder handler, int selectors) {
+    }
 
-    private ThreadRecorder sendFromManyAgents(Object... config) throws Exception {
+    private Run sendFromManyAgents(Object... config) throws Exception {
         ThreadRecorder handler = new ThreadRecorder();
         JettyTransport transport = start(handler, config);
-        selectors = transport.selectorCount();
         List<AgentClient> agents = new ArrayList<>();
         for (int i = 0; i < AGENTS; i++) {
             agents.add(AgentClient.connect(transport.address(), "ioap.v1"));
@@ -56,12 +57,14 @@ class FrameThreadsTest extends TransportFixture {
             }
         }
         assertTrue(handler.frames.await(30, TimeUnit.SECONDS), "every frame handled");
-        return handler;
+        return new Run(handler, transport.selectorCount());
     }
 
     @Test
     void framesAreHandledOnTheSelectorThreadsByDefault() throws Exception {
-        ThreadRecorder handler = sendFromManyAgents();
+        Run run = sendFromManyAgents();
+        ThreadRecorder handler = run.handler();
+        int selectors = run.selectors();
         assertEquals(Math.min(16, Runtime.getRuntime().availableProcessors()), selectors,
                 "by default one selector per processor");
         assertTrue(handler.threads.size() <= selectors, "frames of " + AGENTS + " busy connections handled by "
@@ -71,15 +74,16 @@ class FrameThreadsTest extends TransportFixture {
 
     @Test
     void asManyThreadsHandleFramesAsSelectorsAreConfigured() throws Exception {
-        ThreadRecorder handler = sendFromManyAgents("selectors", 3);
-        assertEquals(3, selectors);
+        Run run = sendFromManyAgents("selectors", 3);
+        ThreadRecorder handler = run.handler();
+        assertEquals(3, run.selectors());
         assertTrue(handler.threads.size() <= 3, "frames handled by " + handler.threads.size() + " threads");
         assertEquals(0, handler.overlaps.get(), "one connection's frames never overlap");
     }
 
     @Test
     void framesGoToWorkerThreadsWhenSwitchedOff() throws Exception {
-        ThreadRecorder handler = sendFromManyAgents("framesOnSelectors", false, "selectors", 1);
+        ThreadRecorder handler = sendFromManyAgents("framesOnSelectors", false, "selectors", 1).handler();
         assertTrue(handler.threads.size() > 1,
                 "with framesOnSelectors off, Jetty's workers handle frames: " + handler.threads.size() + " threads");
         assertEquals(0, handler.overlaps.get(), "one connection's frames never overlap");
