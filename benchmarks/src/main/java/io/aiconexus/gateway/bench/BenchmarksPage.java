@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +30,10 @@ import io.aiconexus.gateway.bench.jmh.JmhTable;
  *
  * <p>Usage: {@code BenchmarksPage RESULTS_DIR PAGE COMMAND}, where RESULTS_DIR holds {@code jmh.json},
  * {@code scenarios/NAME.runK.json}, {@code startup.json} and {@code profiles/*.txt}.
+ *
+ * <p>The cost targets are judged per repetition when {@code run-scenarios} measured the raw verification
+ * ({@code scenarios/raw-verify.runK.json}, JMH's JSON) next to the closed-loop runs: each repetition's
+ * gateway figure against that repetition's raw verify and NATS, the median ratio deciding.
  */
 public final class BenchmarksPage {
     static final String BEGIN = "<!-- BEGIN MEASURED: written by benchmarks/run-benchmarks; edits here are overwritten -->";
@@ -34,7 +41,12 @@ public final class BenchmarksPage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path results;
+    private static final Pattern RUN_FILE = Pattern.compile("(.+)\\.run(\\d+)\\.json");
+    private static final String RAW_VERIFY = "raw-verify";
+
     private final Map<String, List<JsonNode>> scenarios = new LinkedHashMap<>();
+    private final Map<String, Map<Integer, JsonNode>> scenarioRuns = new LinkedHashMap<>();
+    private final Map<Integer, Double> rawVerifyRuns = new TreeMap<>();
     private final JsonNode jmh;
     private final JsonNode startup;
 
@@ -44,10 +56,21 @@ public final class BenchmarksPage {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                    Matcher run = RUN_FILE.matcher(file.getFileName().toString());
                     JsonNode report = readOrNull(file);
-                    if (report != null && report.has("join")) {
-                        String name = file.getFileName().toString().replaceFirst("\\.run\\d+\\.json$", "");
+                    if (report == null || !run.matches()) {
+                        continue;
+                    }
+                    String name = run.group(1);
+                    int index = Integer.parseInt(run.group(2));
+                    if (name.equals(RAW_VERIFY)) {
+                        double cpu = rawVerifyMicros(report);
+                        if (!Double.isNaN(cpu)) {
+                            rawVerifyRuns.put(index, cpu);
+                        }
+                    } else if (report.has("join")) {
                         scenarios.computeIfAbsent(name, k -> new ArrayList<>()).add(report);
+                        scenarioRuns.computeIfAbsent(name, k -> new TreeMap<>()).put(index, report);
                     }
                 }
             }
@@ -98,19 +121,8 @@ public final class BenchmarksPage {
 
     private String targets() {
         StringBuilder t = new StringBuilder("| target | goal | measured | verdict |\n|---|---|---|---|\n");
-        double verify = rawVerifyMicros();
-        double nats = median("nats-closed", "traffic", "gateway_cpu_us_per_routed_frame");
-        double enforce = median("closed-enforce", "traffic", "gateway_cpu_us_per_routed_frame");
-        double off = median("closed-off", "traffic", "gateway_cpu_us_per_routed_frame");
-        t.append(row("CPU per routed, verified frame", "≤ 1.2 × (raw verify + NATS per frame)",
-                Double.isNaN(enforce) || Double.isNaN(verify) || Double.isNaN(nats) ? missing(enforce, verify, nats)
-                        : String.format(Locale.ROOT, "%.0f µs vs %.0f + %.0f µs: %.2f ×", enforce, verify, nats,
-                                enforce / (verify + nats)),
-                ratioVerdict(enforce / (verify + nats), 1.2)));
-        t.append(row("CPU per routed frame, verification off", "≤ 1.2 × NATS per frame",
-                Double.isNaN(off) || Double.isNaN(nats) ? missing(off, 0, nats)
-                        : String.format(Locale.ROOT, "%.0f µs vs %.0f µs: %.2f ×", off, nats, off / nats),
-                ratioVerdict(off / nats, 1.2)));
+        t.append(verifiedCostRow());
+        t.append(unverifiedCostRow());
         t.append(scaleRow());
         double join = median("join-1000-warm", "join", "latency_ms", "p99");
         double cold = median("join-1000", "join", "latency_ms", "p99");
@@ -131,6 +143,76 @@ public final class BenchmarksPage {
                 Double.isNaN(start) ? "not run" : String.format(Locale.ROOT, "median %,.0f ms of %d starts", start,
                         startup.path("runs_ms").size()), limitVerdict(start, 2000)));
         return t.toString();
+    }
+
+    /** The verified frame's cost: per repetition when the raw verification ran beside it, else from the medians. */
+    private String verifiedCostRow() {
+        String target = "CPU per routed, verified frame";
+        String goal = "≤ 1.2 × (raw verify + NATS per frame)";
+        List<String> measured = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int run : scenarioRuns.getOrDefault("closed-enforce", Map.of()).keySet()) {
+            double enforce = cpuPerFrame("closed-enforce", run);
+            double nats = cpuPerFrame("nats-closed", run);
+            Double verify = rawVerifyRuns.get(run);
+            if (verify != null && !Double.isNaN(nats)) {
+                double ratio = enforce / (verify + nats);
+                ratios.add(ratio);
+                measured.add(String.format(Locale.ROOT, "run %d: %.0f µs vs %.0f + %.0f µs, %.2f ×", run, enforce, verify,
+                        nats, ratio));
+            }
+        }
+        if (!ratios.isEmpty()) {
+            double median = median(ratios);
+            return row(target, goal, String.join("; ", measured) + String.format(Locale.ROOT, "; median %.2f ×", median),
+                    ratioVerdict(median, 1.2));
+        }
+        double verify = rawVerifyMicros(jmh);
+        double nats = median("nats-closed", "traffic", "gateway_cpu_us_per_routed_frame");
+        double enforce = median("closed-enforce", "traffic", "gateway_cpu_us_per_routed_frame");
+        return row(target, goal, Double.isNaN(enforce) || Double.isNaN(verify) || Double.isNaN(nats)
+                ? missing(enforce, verify, nats)
+                : String.format(Locale.ROOT, "%.0f µs vs %.0f + %.0f µs: %.2f ×", enforce, verify, nats, enforce / (verify + nats)),
+                ratioVerdict(enforce / (verify + nats), 1.2));
+    }
+
+    /** Verification off against NATS, per repetition (they run one after the other), the median ratio deciding. */
+    private String unverifiedCostRow() {
+        String target = "CPU per routed frame, verification off";
+        String goal = "≤ 1.2 × NATS per frame";
+        List<String> measured = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int run : scenarioRuns.getOrDefault("closed-off", Map.of()).keySet()) {
+            double off = cpuPerFrame("closed-off", run);
+            double nats = cpuPerFrame("nats-closed", run);
+            if (!Double.isNaN(off) && !Double.isNaN(nats)) {
+                ratios.add(off / nats);
+                measured.add(String.format(Locale.ROOT, "%.0f µs vs %.0f µs", off, nats));
+            }
+        }
+        if (ratios.isEmpty()) {
+            double off = median("closed-off", "traffic", "gateway_cpu_us_per_routed_frame");
+            double nats = median("nats-closed", "traffic", "gateway_cpu_us_per_routed_frame");
+            return row(target, goal, Double.isNaN(off) || Double.isNaN(nats) ? missing(off, 0, nats)
+                    : String.format(Locale.ROOT, "%.0f µs vs %.0f µs: %.2f ×", off, nats, off / nats),
+                    ratioVerdict(off / nats, 1.2));
+        }
+        double median = median(ratios);
+        String figures = measured.size() == 1 ? measured.get(0) + String.format(Locale.ROOT, ": %.2f ×", median)
+                : "runs: " + String.join("; ", measured) + String.format(Locale.ROOT, "; median %.2f ×", median);
+        return row(target, goal, figures, ratioVerdict(median, 1.2));
+    }
+
+    private double cpuPerFrame(String scenario, int run) {
+        JsonNode report = scenarioRuns.getOrDefault(scenario, Map.of()).get(run);
+        JsonNode cpu = report == null ? null : report.path("traffic").path("gateway_cpu_us_per_routed_frame");
+        return cpu != null && cpu.isNumber() ? cpu.asDouble() : Double.NaN;
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private String scaleRow() {
@@ -196,10 +278,11 @@ public final class BenchmarksPage {
                 | workload (closed loop, 100 pairs) | CPU µs per routed frame | × raw verify | × NATS | routed frames/s | round trip p99 ms |
                 |---|---:|---:|---:|---:|---:|
                 """);
-        double verify = rawVerifyMicros();
+        boolean paired = !rawVerifyRuns.isEmpty();
+        double verify = paired ? median(new ArrayList<>(rawVerifyRuns.values())) : rawVerifyMicros(jmh);
         double nats = median("nats-closed", "traffic", "gateway_cpu_us_per_routed_frame");
-        t.append(String.format(Locale.ROOT, "| raw Ed25519 verify, Bouncy Castle (JMH, CPU time) | %s | 1.00 | %s | | |%n",
-                fmt(verify), ratio(verify, nats)));
+        t.append(String.format(Locale.ROOT, "| raw Ed25519 verify, Bouncy Castle (JMH, CPU time%s) | %s | 1.00 | %s | | |%n",
+                paired ? ", run right before each closed-enforce" : "", fmt(verify), ratio(verify, nats)));
         for (String[] w : new String[][] {{"closed-enforce", "gateway, verification enforce"},
                 {"closed-off", "gateway, verification off"}, {"nats-closed", "NATS over WebSocket (no verification)"}}) {
             double cpu = median(w[0], "traffic", "gateway_cpu_us_per_routed_frame");
@@ -257,7 +340,8 @@ public final class BenchmarksPage {
         return out.toString();
     }
 
-    private double rawVerifyMicros() {
+    /** CPU µs of (a), the raw verification, in a JMH result file; NaN when it is not there. */
+    private static double rawVerifyMicros(JsonNode jmh) {
         if (jmh == null) {
             return Double.NaN;
         }

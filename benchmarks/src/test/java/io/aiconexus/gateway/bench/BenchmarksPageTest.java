@@ -15,8 +15,17 @@ class BenchmarksPageTest {
     Path results;
 
     private void scenario(String name, String json) throws IOException {
+        scenario(name, 1, json);
+    }
+
+    private void scenario(String name, int run, String json) throws IOException {
         Files.createDirectories(results.resolve("scenarios"));
-        Files.writeString(results.resolve("scenarios").resolve(name + ".run1.json"), json);
+        Files.writeString(results.resolve("scenarios").resolve(name + ".run" + run + ".json"), json);
+    }
+
+    private static String rawVerify(double cpuMicros) {
+        return "[{\"benchmark\":\"x.SignatureBenchmarks.ed25519Verify\",\"secondaryMetrics\":{\"·cpu\":{\"score\":"
+                + cpuMicros + "}}}]";
     }
 
     private static String traffic(double cpuMicros, double p99, long lost) {
@@ -27,8 +36,7 @@ class BenchmarksPageTest {
 
     @Test
     void judgesEachTargetAgainstTheFiguresOfTheSameRun() throws IOException {
-        Files.writeString(results.resolve("jmh.json"), "[{\"benchmark\":\"x.SignatureBenchmarks.ed25519Verify\","
-                + "\"secondaryMetrics\":{\"·cpu\":{\"score\":70.0}}}]");
+        Files.writeString(results.resolve("jmh.json"), rawVerify(70.0));
         Files.writeString(results.resolve("startup.json"), "{\"first_start_ms\":2600,\"runs_ms\":[1900,2100,1800],"
                 + "\"median_ms\":1900,\"registered_ms\":[2300,2500,2200],\"registered_median_ms\":2300,"
                 + "\"health_ms\":[2400,2600,2300],\"health_median_ms\":2400}");
@@ -54,6 +62,29 @@ class BenchmarksPageTest {
                 + "start after a build, which records the class-data-sharing archive the others map, accepted its first "
                 + "upgrade at 2,600 ms."), section);
         assertTrue(section.contains("| 20,000 registered agents, all answering | RSS < 1 GiB | not run | not judged |"), section);
+    }
+
+    @Test
+    void judgesTheCostPerRepetitionAgainstTheRawVerifyMeasuredBesideIt() throws IOException {
+        Files.writeString(results.resolve("jmh.json"), rawVerify(50.0)); // at the start, on a faster moment: not used
+        scenario("raw-verify", 1, rawVerify(66.0));
+        scenario("closed-enforce", 1, traffic(134, 30, 0));
+        scenario("nats-closed", 1, traffic(41, 5, 0));
+        scenario("closed-off", 1, traffic(50, 20, 0));
+        scenario("raw-verify", 2, rawVerify(90.0));
+        scenario("closed-enforce", 2, traffic(186, 30, 0));
+        scenario("nats-closed", 2, traffic(45, 5, 0));
+        scenario("closed-off", 2, traffic(47, 20, 0));
+
+        String section = BenchmarksPage.measuredSection(results, "cmd");
+
+        // 134 / (66 + 41) = 1.25 and 186 / (90 + 45) = 1.38: median 1.32, 1.10 x the allowed 1.2
+        assertTrue(section.contains("| run 1: 134 µs vs 66 + 41 µs, 1.25 ×; run 2: 186 µs vs 90 + 45 µs, 1.38 ×; "
+                + "median 1.32 × | missed: 1.10 × the allowed cost |"), section);
+        // 50 / 41 = 1.22 and 47 / 45 = 1.04: median 1.13
+        assertTrue(section.contains("| runs: 50 µs vs 41 µs; 47 µs vs 45 µs; median 1.13 × | met |"), section);
+        assertTrue(section.contains("| raw Ed25519 verify, Bouncy Castle (JMH, CPU time, run right before each "
+                + "closed-enforce) | 78.0 | 1.00 |"), section);
     }
 
     @Test
