@@ -53,7 +53,7 @@ class BenchmarksPageTest {
         assertTrue(section.contains("| 44 µs vs 40 µs: 1.10 × | met |"), section);
         assertTrue(section.contains("| 12.5 ms after a first wave of 1,000 (80.0 ms on a fresh gateway; NATS with the "
                 + "same generator: not run) | met |"), section);
-        assertTrue(section.contains("| 25.0 ms (5,000 frames/s routed) | missed: 2.5 × the goal |"), section);
+        assertTrue(section.contains("| 25.0 ms (5,000 frames/s routed) | missed: 2.50 × the goal |"), section);
         assertTrue(section.contains("| 3 lost over 4 traffic runs | missed in rate5000-enforce |"), section);
         assertTrue(section.contains("median 1,900 ms of 3 starts | met |"), section);
         assertTrue(section.contains("launch to the first WebSocket upgrade accepted: 1900, 2100, 1800 ms; median 1,900 ms. "
@@ -85,6 +85,17 @@ class BenchmarksPageTest {
         assertTrue(section.contains("| runs: 50 µs vs 41 µs; 47 µs vs 45 µs; median 1.13 × | met |"), section);
         assertTrue(section.contains("| raw Ed25519 verify, Bouncy Castle (JMH, CPU time, run right before each "
                 + "closed-enforce) | 78.0 | 1.00 |"), section);
+    }
+
+    @Test
+    void saysByHowMuchATimeIsMissed() throws IOException {
+        Files.writeString(results.resolve("startup.json"), "{\"runs_ms\":[1917,2045,2105],\"median_ms\":2045}");
+        scenario("join-1000-warm", "{\"join\":{\"agents\":1000,\"registered\":1000,\"latency_ms\":{\"p99\":2578.4}}}");
+
+        String section = BenchmarksPage.measuredSection(results, "cmd");
+
+        assertTrue(section.contains("| median 2,045 ms of 3 starts | missed: 1.02 × the goal |"), section);
+        assertTrue(section.contains("| missed: 128.9 × the goal |"), section);
     }
 
     @Test
