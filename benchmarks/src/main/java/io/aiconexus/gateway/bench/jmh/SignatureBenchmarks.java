@@ -32,7 +32,7 @@ import io.aiconexus.gateway.protocol.Envelope;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
 public class SignatureBenchmarks {
-    /** Distinct signed OFFERs (from as many senders) that (a) verifies in turn, as the gateway meets them. */
+    /** Distinct signed OFFERs (from as many senders) that (a) verifies in turn; a power of two, to wrap by a mask. */
     static final int DISTINCT = 1024;
 
     private Platform platform;
@@ -80,7 +80,7 @@ public class SignatureBenchmarks {
      * (a) The limit: one Ed25519 verification with the point already decompressed, as the key cache holds it,
      * each call a different signature by a different key over a different OFFER. The verification's double-scalar
      * multiplication branches on the signature's digits, so one signature verified again and again (a1) lets the
-     * processor learn every branch: it measures a cost no gateway ever pays.
+     * processor predict those branches, a help no gateway gets.
      */
     @Benchmark
     public boolean ed25519Verify() {
