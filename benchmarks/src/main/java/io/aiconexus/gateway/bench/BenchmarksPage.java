@@ -44,8 +44,8 @@ public final class BenchmarksPage {
     private static final String RAW_VERIFY = "raw-verify";
 
     private final Path results;
-    private final Map<String, List<JsonNode>> scenarios = new LinkedHashMap<>();
-    private final Map<String, Map<Integer, JsonNode>> scenarioRuns = new LinkedHashMap<>();
+    /** The load reports by scenario, each scenario's by run number. */
+    private final Map<String, TreeMap<Integer, JsonNode>> scenarios = new LinkedHashMap<>();
     private final Map<Integer, Double> rawVerifyRuns = new TreeMap<>();
     private final JsonNode jmh;
     private final JsonNode startup;
@@ -69,8 +69,7 @@ public final class BenchmarksPage {
                             rawVerifyRuns.put(index, cpu);
                         }
                     } else if (report.has("join")) {
-                        scenarios.computeIfAbsent(name, k -> new ArrayList<>()).add(report);
-                        scenarioRuns.computeIfAbsent(name, k -> new TreeMap<>()).put(index, report);
+                        scenarios.computeIfAbsent(name, k -> new TreeMap<>()).put(index, report);
                     }
                 }
             }
@@ -121,8 +120,8 @@ public final class BenchmarksPage {
 
     private String targets() {
         StringBuilder t = new StringBuilder("| target | goal | measured | verdict |\n|---|---|---|---|\n");
-        t.append(verifiedCostRow());
-        t.append(unverifiedCostRow());
+        t.append(costRow("CPU per routed, verified frame", "≤ 1.2 × (raw verify + NATS per frame)", "closed-enforce", true));
+        t.append(costRow("CPU per routed frame, verification off", "≤ 1.2 × NATS per frame", "closed-off", false));
         t.append(scaleRow());
         double join = median("join-1000-warm", "join", "latency_ms", "p99");
         double cold = median("join-1000", "join", "latency_ms", "p99");
@@ -145,14 +144,6 @@ public final class BenchmarksPage {
         return t.toString();
     }
 
-    private String verifiedCostRow() {
-        return costRow("CPU per routed, verified frame", "≤ 1.2 × (raw verify + NATS per frame)", "closed-enforce", true);
-    }
-
-    private String unverifiedCostRow() {
-        return costRow("CPU per routed frame, verification off", "≤ 1.2 × NATS per frame", "closed-off", false);
-    }
-
     /**
      * A cost target: the gateway's CPU per frame in {@code scenario} over NATS's (plus the raw verification's, when
      * {@code withRawVerify}), allowed 1.2 ×. Judged per repetition of the cost block, the median ratio deciding; from
@@ -161,7 +152,7 @@ public final class BenchmarksPage {
     private String costRow(String target, String goal, String scenario, boolean withRawVerify) {
         List<String> measured = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
-        for (int run : scenarioRuns.getOrDefault(scenario, Map.of()).keySet()) {
+        for (int run : scenarios.getOrDefault(scenario, new TreeMap<>()).keySet()) {
             double gateway = cpuPerFrame(scenario, run);
             double nats = cpuPerFrame("nats-closed", run);
             double verify = withRawVerify ? rawVerifyRuns.getOrDefault(run, Double.NaN) : 0;
@@ -192,13 +183,17 @@ public final class BenchmarksPage {
     }
 
     private double cpuPerFrame(String scenario, int run) {
-        JsonNode report = scenarioRuns.getOrDefault(scenario, Map.of()).get(run);
+        JsonNode report = scenarios.getOrDefault(scenario, new TreeMap<>()).get(run);
         JsonNode cpu = report == null ? null : report.path("traffic").path("gateway_cpu_us_per_routed_frame");
         return cpu != null && cpu.isNumber() ? cpu.asDouble() : Double.NaN;
     }
 
+    /** The median of the values that are numbers, NaN when none is. */
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
@@ -208,7 +203,7 @@ public final class BenchmarksPage {
         int agents = 0;
         for (String name : scenarios.keySet()) {
             if (name.startsWith("idle-")) {
-                JsonNode r = scenarios.get(name).get(0);
+                JsonNode r = scenarios.get(name).firstEntry().getValue();
                 if (r.path("join").path("agents").asInt() > agents) {
                     agents = r.path("join").path("agents").asInt();
                     largest = name;
@@ -218,7 +213,7 @@ public final class BenchmarksPage {
         if (largest == null) {
             return row("20,000 registered agents, all answering", "RSS < 1 GiB", "not run", "not judged");
         }
-        JsonNode r = scenarios.get(largest).get(0);
+        JsonNode r = scenarios.get(largest).firstEntry().getValue();
         JsonNode j = r.path("join");
         JsonNode s = r.path("sweep");
         long rssKib = r.path("memory").path("rss_kib_after_join").asLong();
@@ -242,8 +237,8 @@ public final class BenchmarksPage {
         long lost = 0;
         int runs = 0;
         List<String> lossy = new ArrayList<>();
-        for (Map.Entry<String, List<JsonNode>> e : scenarios.entrySet()) {
-            for (JsonNode r : e.getValue()) {
+        for (Map.Entry<String, TreeMap<Integer, JsonNode>> e : scenarios.entrySet()) {
+            for (JsonNode r : e.getValue().values()) {
                 if (r.has("traffic")) {
                     runs++;
                     long l = r.path("traffic").path("frames_lost").asLong();
@@ -343,19 +338,13 @@ public final class BenchmarksPage {
 
     /** The median of a numeric field over the runs of a scenario, NaN when it did not run. */
     private double median(String scenario, String... path) {
-        List<JsonNode> runs = scenarios.getOrDefault(scenario, List.of());
-        double[] values = runs.stream().mapToDouble(r -> {
+        return median(scenarios.getOrDefault(scenario, new TreeMap<>()).values().stream().map(r -> {
             JsonNode n = r;
             for (String p : path) {
                 n = n.path(p);
             }
             return n.isNumber() || n.isTextual() ? n.asDouble(Double.NaN) : Double.NaN;
-        }).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        return values.length % 2 == 1 ? values[values.length / 2]
-                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        }).toList());
     }
 
     private static String row(String target, String goal, String measured, String verdict) {
