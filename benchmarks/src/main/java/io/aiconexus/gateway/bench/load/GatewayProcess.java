@@ -24,18 +24,18 @@ import java.util.stream.Stream;
  */
 final class GatewayProcess implements AutoCloseable {
     private final Process process;
-    private final Path home;
-    private final int port;
+    private final Launch launch;
     private final long startupMillis;
-    private final Map<String, Map<String, String>> configuration;
 
-    private GatewayProcess(Process process, Path home, int port, long startupMillis,
+    /** What a start needs again to restart the same installation: its jar, folders, options and port. */
+    private record Launch(Path jar, Path runtimeDir, Path home, List<String> options, int port,
             Map<String, Map<String, String>> configuration) {
+    }
+
+    private GatewayProcess(Process process, Launch launch, long startupMillis) {
         this.process = process;
-        this.home = home;
-        this.port = port;
+        this.launch = launch;
         this.startupMillis = startupMillis;
-        this.configuration = configuration;
     }
 
     /**
@@ -88,12 +88,28 @@ final class GatewayProcess implements AutoCloseable {
         options.add("-Dfelix.fileinstall.dir=" + etc);
         // the Web Console's HTTP server, when the runtime has one: off the default port another gateway may hold
         options.add("-Dorg.osgi.service.http.port=" + freePort());
-        ProcessBuilder launch = launcher(jar, runtimeDir, options);
+        return launch(new Launch(jar, runtimeDir, home, options, port, written), readiness);
+    }
+
+    /**
+     * Starts the same installation again once this gateway has {@link #stop() stopped}: the same home (its bundle
+     * cache, data directory and Config Admin store as this start left them), options and port, as an operator's
+     * restart. Its log is appended to this one's.
+     */
+    GatewayProcess restart(Readiness readiness) throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("stop the gateway before restarting it");
+        }
+        return launch(launch, readiness);
+    }
+
+    private static GatewayProcess launch(Launch launch, Readiness readiness) throws IOException, InterruptedException {
+        ProcessBuilder builder = launcher(launch.jar(), launch.runtimeDir(), launch.options());
         long launched = System.nanoTime();
-        Process process = launch.directory(runtimeDir.toFile())
-                .redirectErrorStream(true).redirectOutput(home.resolve("gateway.log").toFile()).start();
-        long startup = readiness.await(process, port, launched, home);
-        return new GatewayProcess(process, home, port, startup, written);
+        Process process = builder.directory(launch.runtimeDir().toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.home().resolve("gateway.log").toFile())).start();
+        long startup = readiness.await(process, launch.port(), launched, launch.home());
+        return new GatewayProcess(process, launch, startup);
     }
 
     /**
@@ -138,7 +154,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     URI url() {
-        return URI.create("ws://127.0.0.1:" + port + "/ws");
+        return URI.create("ws://127.0.0.1:" + launch.port() + "/ws");
     }
 
     long startupMillis() {
@@ -146,22 +162,27 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     Map<String, Map<String, String>> configuration() {
-        return configuration;
+        return launch.configuration();
     }
 
     Path log() {
-        return home.resolve("gateway.log");
+        return launch.home().resolve("gateway.log");
+    }
+
+    /** SIGTERM, as an operator stops it; killed when it has not stopped within 20 s. Its home stays as it is. */
+    void stop() {
+        ServerProcesses.stop(process);
     }
 
     /**
-     * SIGTERM, as an operator stops it; killed when it has not stopped within 20 s. Its bundle cache and
-     * data go; its log and etc/ stay for a look afterwards.
+     * Stops it, and deletes its bundle cache, data and Config Admin store; its log and etc/ stay for a look
+     * afterwards.
      */
     @Override
     public void close() throws IOException {
-        ServerProcesses.stop(process);
-        for (String scratch : List.of("felix-cache", "data", "config")) {
-            deleteTree(home.resolve(scratch));
+        stop();
+        for (String scratch : List.of("felix-cache", "felix-cache.jar-id", "data", "config")) {
+            deleteTree(launch.home().resolve(scratch));
         }
     }
 

@@ -29,16 +29,18 @@ final class GatewayRuntime implements AutoCloseable {
     final Path home;
     final int transportPort;
     final int consolePort;
+    private final Path jar;
     private final Process process;
     private final LineLog output;
     private final Writer shell;
 
-    private GatewayRuntime(Path home, int transportPort, int consolePort, Process process) {
+    private GatewayRuntime(Path jar, Path home, int transportPort, int consolePort, Process process, Path log) {
+        this.jar = jar;
         this.home = home;
         this.transportPort = transportPort;
         this.consolePort = consolePort;
         this.process = process;
-        this.output = LineLog.follow("gateway", process.getInputStream(), home.resolve("gateway.log"));
+        this.output = LineLog.follow("gateway", process.getInputStream(), log);
         this.shell = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
 
@@ -54,16 +56,31 @@ final class GatewayRuntime implements AutoCloseable {
         }
         Files.createDirectories(home.resolve("deploy"));
         int transportPort = freePort();
-        int consolePort = freePort();
         Files.writeString(etc.resolve("io.aiconexus.gateway.transport.cfg"), "host=127.0.0.1\nport=" + transportPort + "\n");
+        return launch(jar, home, transportPort, freePort(), home.resolve("gateway.log"));
+    }
+
+    /**
+     * Starts the same jar again in the same home, on the same ports, once this one has been closed; its output
+     * goes to gateway-restarted.log, beside the first start's.
+     */
+    GatewayRuntime restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("close the running gateway first");
+        }
+        return launch(jar, home, transportPort, consolePort, home.resolve("gateway-restarted.log"));
+    }
+
+    private static GatewayRuntime launch(Path jar, Path home, int transportPort, int consolePort, Path log)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         // as bin/gateway does: Config Admin keeps its files in data/config (a relative felix.cm.dir would be
-        // resolved inside felix-cache, which the runtime cleans at every start)
+        // resolved inside the bundle cache)
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
                 "-Dfelix.cm.dir=" + home.toAbsolutePath().resolve("data/config"),
                 "-Dorg.osgi.service.http.port=" + consolePort, "-jar", jar.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).start();
-        GatewayRuntime runtime = new GatewayRuntime(home, transportPort, consolePort, process);
+        GatewayRuntime runtime = new GatewayRuntime(jar, home, transportPort, consolePort, process, log);
         runtime.awaitLine(line -> line.contains("Welcome to Apache Felix Gogo"), START_TIMEOUT, "the Gogo shell");
         return runtime;
     }

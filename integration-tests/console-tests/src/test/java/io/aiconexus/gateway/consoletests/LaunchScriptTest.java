@@ -13,7 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code runtime/bin/gateway}, the README's start command, as operators run it: the first start records the
  * class-data-sharing archive when it stops, the next start maps it (the gateway's own classes then come from the
- * archive) and {@code GATEWAY_CDS=off} starts without it. Each start gets its own folder, ports and archive folder.
+ * archive) and {@code GATEWAY_CDS=off} starts without it. The bundle cache is kept between starts of one jar and
+ * emptied for another jar or with {@code --clean}. Each test gets its own folders, ports and archive folder.
  */
 class LaunchScriptTest {
     private static final Path RUNTIME = Path.of(System.getProperty("gateway.jar")).toAbsolutePath().getParent().getParent();
@@ -70,13 +74,71 @@ class LaunchScriptTest {
         assertFalse(Files.exists(archives), "nothing recorded");
     }
 
+    @Test
+    void theBundleCacheIsKeptForOneJarAndEmptiedForAnotherOrWithClean() throws Exception {
+        Path script = privateRuntime().resolve("bin").resolve("gateway");
+        Map<String, String> noArchive = Map.of("GATEWAY_CDS", "off");
+        Path cache = home.resolve("kept").resolve("data").resolve("felix-cache");
+        start(script, "kept", noArchive).stop();
+        Path marker = Files.writeString(cache.resolve("left-by-the-test"), "");
+
+        start(script, "kept", noArchive).stop();
+        assertTrue(Files.exists(marker), "a restart of the same jar keeps the bundle cache");
+
+        start(script, "kept", noArchive, "--clean").stop();
+        assertFalse(Files.exists(marker), "--clean starts from an empty bundle cache");
+        assertTrue(Files.isDirectory(cache.resolve("bundle0")), "which the start filled again");
+
+        Files.writeString(marker, "");
+        Path jar = script.getParent().getParent().resolve("target").resolve("gateway.jar");
+        Files.setLastModifiedTime(jar, FileTime.from(Files.getLastModifiedTime(jar).toInstant().plusSeconds(60)));
+        start(script, "kept", noArchive).stop();
+        assertFalse(Files.exists(marker), "another jar (here the same bytes at a later time) starts from an empty cache");
+    }
+
+    @Test
+    void refusesToEmptyAFolderThatIsNotABundleCache() throws Exception {
+        Path notACache = Files.createDirectories(home.resolve("not-a-cache"));
+        Path precious = Files.writeString(notACache.resolve("precious.txt"), "keep me");
+        ProcessBuilder launch = new ProcessBuilder(RUNTIME.resolve("bin").resolve("gateway").toString())
+                .redirectErrorStream(true);
+        launch.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        launch.environment().put("JAVA_OPTS", "-Daiconexus.data=" + home.resolve("data")
+                + " -Dorg.osgi.framework.storage=" + notACache);
+        Process process = launch.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.contains("refusing to empty " + notACache + ": it is not a Felix bundle cache"), output);
+        assertEquals("keep me", Files.readString(precious));
+    }
+
+    /** A copy of bin/gateway and the runtime jar, so that the test can give the jar another time. */
+    private Path privateRuntime() throws IOException {
+        Path runtime = home.resolve("runtime");
+        Files.createDirectories(runtime.resolve("bin"));
+        Files.createDirectories(runtime.resolve("target"));
+        Files.copy(RUNTIME.resolve("bin").resolve("gateway"), runtime.resolve("bin").resolve("gateway"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(RUNTIME.resolve("target").resolve("gateway.jar"), runtime.resolve("target").resolve("gateway.jar"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        return runtime;
+    }
+
     private Started start(String name, Map<String, String> environment) throws IOException, InterruptedException {
+        return start(RUNTIME.resolve("bin").resolve("gateway"), name, environment);
+    }
+
+    private Started start(Path script, String name, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         Path folder = Files.createDirectories(home.resolve(name));
         Path etc = Files.createDirectories(folder.resolve("etc"));
         int port = freePort();
         Files.writeString(etc.resolve("io.aiconexus.gateway.transport.cfg"), "host=127.0.0.1\nport=" + port + "\n");
         Path classLoads = folder.resolve("class-load.txt");
-        ProcessBuilder launch = new ProcessBuilder(RUNTIME.resolve("bin").resolve("gateway").toString())
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder launch = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(folder.resolve("gateway.log").toFile());
         launch.environment().put("JAVA_HOME", System.getProperty("java.home"));
         launch.environment().put("JAVA_OPTS", String.join(" ", "-Daiconexus.data=" + folder.resolve("data"),
