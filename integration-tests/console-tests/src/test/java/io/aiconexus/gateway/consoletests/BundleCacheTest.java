@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -45,6 +46,7 @@ class BundleCacheTest {
         }
         Path transport = cachedRevisions("jar/io.aiconexus.gateway.transport");
         List<String> revisionsBefore = list(transport);
+        FileTime copiedBefore = Files.getLastModifiedTime(transport.resolve("version0.0").resolve("bundle.jar"));
 
         second = first.restart();
         try {
@@ -56,9 +58,10 @@ class BundleCacheTest {
         } finally {
             second.close();
         }
-        assertEquals(revisionsBefore, list(transport),
-                "the shipped bundles were not installed again (a new install or update adds a revision folder)");
         assertEquals(List.of("version0.0"), revisionsBefore, "one revision of the transport bundle");
+        assertEquals(revisionsBefore, list(transport), "the restart did not update it (an update adds a revision)");
+        assertEquals(copiedBefore, Files.getLastModifiedTime(transport.resolve("version0.0").resolve("bundle.jar")),
+                "nor copy it out of the jar again (an install writes the cached copy anew)");
     }
 
     /**
